@@ -1,0 +1,84 @@
+package drafts
+
+import (
+	"strings"
+	"time"
+)
+
+// Lead is the lead or contact the owner wants to meet.
+type Lead struct {
+	FullName, FirstName, Email, Company, RecordType string
+}
+
+// Person is a colleague: the introducer or the lead's owner.
+type Person struct {
+	FullName, FirstName, Email, Title string
+}
+
+// Connection is the introducer's connection strength to the lead.
+type Connection struct {
+	Score                                       float64   // 0..100, unrounded
+	Band                                        string    // strong | moderate | weak
+	LastInteraction                             time.Time // UTC
+	EmailsSent, EmailsReceived, Meetings, Calls int64
+}
+
+// Data is what a template sees: .Lead, .Introducer, .Owner, .Connection.
+type Data struct {
+	Lead       Lead
+	Introducer Person
+	Owner      Person
+	Connection Connection
+}
+
+// FirstName returns first if non-blank (trimmed), else the first word of full,
+// else the local part of email (before the last '@'), else "". An email
+// without '@' has no local part and gives "".
+func FirstName(first, full, email string) string {
+	if f := strings.TrimSpace(first); f != "" {
+		return f
+	}
+	if words := strings.Fields(full); len(words) > 0 {
+		return words[0]
+	}
+	email = strings.TrimSpace(email)
+	if i := strings.LastIndexByte(email, '@'); i >= 0 {
+		return strings.TrimSpace(email[:i])
+	}
+	return ""
+}
+
+// Example is a representative record used for checking templates and by
+// `wkw template check`. Every field is set, so that a render shows them all.
+func Example() Data {
+	return Data{
+		Lead: Lead{
+			FullName:   "Ann Lee",
+			FirstName:  "Ann",
+			Email:      "ann.lee@acme.example",
+			Company:    "Acme Corp",
+			RecordType: "lead",
+		},
+		Introducer: Person{
+			FullName:  "Bob Stone",
+			FirstName: "Bob",
+			Email:     "bob.stone@wkw.example",
+			Title:     "Account Executive",
+		},
+		Owner: Person{
+			FullName:  "Carol Diaz",
+			FirstName: "Carol",
+			Email:     "carol.diaz@wkw.example",
+			Title:     "Sales Manager",
+		},
+		Connection: Connection{
+			Score:           72.4561,
+			Band:            "strong",
+			LastInteraction: time.Date(2025, time.March, 3, 14, 30, 0, 0, time.UTC),
+			EmailsSent:      12,
+			EmailsReceived:  9,
+			Meetings:        3,
+			Calls:           1,
+		},
+	}
+}

@@ -1,0 +1,143 @@
+package pipeline
+
+import (
+	"context"
+
+	"github.com/apache/arrow/go/v17/arrow/memory"
+	"github.com/wkw/wkw/readers"
+	"github.com/wkw/wkw/scoring"
+)
+
+// ingest feeds the interaction tables into the graph.
+type ingest struct {
+	g     *scoring.Graph
+	mem   memory.Allocator
+	batch int
+}
+
+// repeatedIDs reads only the id column of t and returns which ids occur
+// more than once, so that only those rows are held for merging.
+func (in *ingest) repeatedIDs(ctx context.Context, t *readers.Table) (*scoring.Repeats, error) {
+	idOnly := *t
+	idOnly.Columns = t.Columns[:1]
+	rep := scoring.NewRepeats()
+	err := idOnly.Scan(ctx, in.mem, in.batch, func(b *readers.Batch) error {
+		ids := b.Str(0)
+		for i := 0; i < b.Len; i++ {
+			if id, ok := ids.Value(i); ok {
+				rep.Add(id)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	rep.Seal()
+	return rep, nil
+}
+
+// addList interns the addresses of row i of a list column as parties of m.
+func (in *ingest) addList(m *scoring.Message, l readers.ListColumn, i int, w float64, invalid *int64) {
+	start, end := l.Range(i)
+	for j := start; j < end; j++ {
+		raw, ok := l.Elem(j)
+		if !ok {
+			continue
+		}
+		if id, ok := in.g.Dir.Intern(raw); ok {
+			m.Parties = append(m.Parties, scoring.Party{Addr: id, Weight: w})
+		} else {
+			*invalid++
+		}
+	}
+}
+
+// party interns a single address column's value; -1 when null or invalid
+// (invalid ones are counted).
+func (in *ingest) party(s readers.StringColumn, i int, invalid *int64) int32 {
+	raw, ok := s.Value(i)
+	if !ok {
+		return -1
+	}
+	id, ok := in.g.Dir.Intern(raw)
+	if !ok {
+		*invalid++
+		return -1
+	}
+	return id
+}
+
+// messages streams emails or meetings: rows whose id repeats are merged
+// first, the rest become events at once.
+func (in *ingest) messages(ctx context.Context, t *readers.Table, meeting bool) error {
+	rep, err := in.repeatedIDs(ctx, t)
+	if err != nil {
+		return err
+	}
+	c := &in.g.Counters
+	merger := scoring.NewMerger(in.g.Dir)
+	handle := in.g.Email
+	nullID, invalidSender, invalidParty := &c.EmailNullID, &c.InvalidSender, &c.InvalidRecipient
+	if meeting {
+		handle = in.g.Meeting
+		nullID, invalidSender, invalidParty = &c.MeetingNullID, &c.InvalidOrganizer, &c.InvalidAttendee
+	}
+	var m scoring.Message
+	err = t.Scan(ctx, in.mem, in.batch, func(b *readers.Batch) error {
+		ids, times, senders, l1, l2 := b.Str(colID), b.Time(colTime), b.Str(colSender), b.List(colList1), b.List(colList2)
+		var bcc readers.ListColumn
+		var cancelled readers.BoolColumn
+		if meeting {
+			cancelled = b.Bool(colList3)
+		} else {
+			bcc = b.List(colList3)
+		}
+		for i := 0; i < b.Len; i++ {
+			id, ok := ids.Value(i)
+			if !ok {
+				*nullID++
+				continue
+			}
+			m.Reset()
+			m.Time, m.HasTime = times.Micros(i)
+			m.Sender = in.party(senders, i, invalidSender)
+			// To and required attendees weigh 1.0; Cc, Bcc and optional attendees 0.5.
+			in.addList(&m, l1, i, 1.0, invalidParty)
+			in.addList(&m, l2, i, 0.5, invalidParty)
+			if meeting {
+				m.Cancelled, _ = cancelled.Value(i)
+			} else {
+				in.addList(&m, bcc, i, 0.5, invalidParty)
+			}
+			if rep.Has(id) {
+				merger.Add(id, &m)
+			} else {
+				handle(&m)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	merger.Each(func(_ string, m *scoring.Message) { handle(m) })
+	return nil
+}
+
+// calls streams the calls table; each row is one call.
+func (in *ingest) calls(ctx context.Context, t *readers.Table) error {
+	c := &in.g.Counters
+	return t.Scan(ctx, in.mem, in.batch, func(b *readers.Batch) error {
+		times, durations, from, to := b.Time(0), b.Int(1), b.Str(2), b.Str(3)
+		for i := 0; i < b.Len; i++ {
+			var k scoring.Call
+			k.Time, k.HasTime = times.Micros(i)
+			k.Duration, k.HasDuration = durations.Value(i)
+			k.From = in.party(from, i, &c.InvalidCallParty)
+			k.To = in.party(to, i, &c.InvalidCallParty)
+			in.g.Call(k)
+		}
+		return nil
+	})
+}

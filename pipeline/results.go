@@ -1,0 +1,248 @@
+package pipeline
+
+import (
+	"cmp"
+	"fmt"
+	"iter"
+	"slices"
+	"time"
+
+	"github.com/wkw/wkw/drafts"
+	"github.com/wkw/wkw/scoring"
+	"github.com/wkw/wkw/writers"
+)
+
+// Reasons a draft is not written for an introducer row (§7), as counted in
+// the manifest under "drafts.skipped.<reason>".
+const (
+	draftNoOwner      = "no_owner"
+	draftUnknownOwner = "owner_not_a_user"
+	draftDisabled     = "owner_disabled"
+	draftNoAccessRole = "owner_lacks_access_role"
+	draftOwnerNoEmail = "owner_email_invalid"
+)
+
+// results are the per-record outputs of a run.
+type results struct {
+	introducers []writers.ReportIntroducer
+	drafts      []writers.DraftRow
+	gaps        []writers.Gap
+	draftSkips  map[string]int64
+	records     map[string]int64
+}
+
+// collect builds the introducer rows, drafts and gaps of every record, in
+// input order and rank order.
+func collect(o *Options, g *scoring.Graph, recs []scoring.Record, ranked []scoring.Ranked) (*results, error) {
+	asOf := o.cutoff()
+	dir := g.Dir
+	res := &results{draftSkips: map[string]int64{}, records: map[string]int64{}}
+	for i, r := range recs {
+		rk := ranked[i]
+		owner := memberOf(dir, rk.Owner)
+		if r.HasOwner && owner == nil {
+			res.records["unknown_owner"]++
+		}
+		switch rk.Status {
+		case scoring.InvalidEmail:
+			res.records["invalid_email"]++
+			res.gaps = append(res.gaps, gap(r, rk, owner, writers.GapInvalidEmail))
+			continue
+		case scoring.InternalEmail:
+			res.records["internal_email"]++
+			res.gaps = append(res.gaps, gap(r, rk, owner, writers.GapInternalEmail))
+			continue
+		case scoring.NobodyKnows:
+			res.records["nobody_knows"]++
+			res.gaps = append(res.gaps, gap(r, rk, owner, writers.GapNobodyKnows))
+			continue
+		}
+		res.records["with_introducers"]++
+		skip := draftSkip(o, dir, r, rk.Owner)
+		for rank, pi := range rk.Introducers {
+			p := &g.Pairs[pi]
+			in := &dir.Members[p.Member]
+			row := writers.IntroducerRow{
+				AsOf:               asOf,
+				RecordID:           r.ID,
+				RecordType:         opt(r.Type),
+				LeadFullName:       opt(r.FullName),
+				LeadEmail:          rk.Email,
+				LeadCompany:        opt(r.Company),
+				Rank:               int32(rank + 1),
+				IntroducerUserID:   in.ID,
+				IntroducerFullName: opt(in.FullName),
+				IntroducerEmail:    in.Email,
+				IntroducerTitle:    opt(in.Title),
+				Score:              p.Score,
+				Band:               scoring.Band(p.Score),
+				EmailsSent:         p.EmailsSent,
+				EmailsReceived:     p.EmailsReceived,
+				Meetings:           p.Meetings,
+				Calls:              p.Calls,
+				LastInteractionAt:  micros(p.Last),
+			}
+			if r.HasOwner {
+				row.OwnerUserID = opt(r.Owner)
+			}
+			if owner != nil {
+				row.OwnerFullName = opt(owner.FullName)
+			}
+			if rk.HasOwnerScore {
+				s := rk.OwnerScore
+				row.OwnerScore = &s
+			}
+			ri := writers.ReportIntroducer{IntroducerRow: row}
+			if skip != "" {
+				res.draftSkips[skip]++
+			} else {
+				d, err := draft(o.Template, r, rk, owner, in, p, row)
+				if err != nil {
+					return nil, err
+				}
+				res.drafts = append(res.drafts, d)
+				ri.Mailto = d.Mailto
+			}
+			res.introducers = append(res.introducers, ri)
+		}
+	}
+	return res, nil
+}
+
+// draftSkip says why the owner of r may not use drafts, or "" when they may.
+func draftSkip(o *Options, dir *scoring.Directory, r scoring.Record, owner int32) string {
+	switch {
+	case !r.HasOwner:
+		return draftNoOwner
+	case owner < 0:
+		return draftUnknownOwner
+	case dir.Members[owner].Disabled:
+		return draftDisabled
+	case !dir.HoldsAnyRole(owner, o.AccessRoles):
+		return draftNoAccessRole
+	case dir.Members[owner].Email == "":
+		return draftOwnerNoEmail
+	}
+	return ""
+}
+
+func draft(t *drafts.Template, r scoring.Record, rk scoring.Ranked, owner, in *scoring.Member, p *scoring.Pair, row writers.IntroducerRow) (writers.DraftRow, error) {
+	d := drafts.Data{
+		Lead: drafts.Lead{
+			FullName:   r.FullName,
+			FirstName:  drafts.FirstName("", r.FullName, rk.Email),
+			Email:      rk.Email,
+			Company:    r.Company,
+			RecordType: r.Type,
+		},
+		Introducer: person(in),
+		Owner:      person(owner),
+		Connection: drafts.Connection{
+			Score:           p.Score,
+			Band:            row.Band,
+			LastInteraction: row.LastInteractionAt,
+			EmailsSent:      p.EmailsSent,
+			EmailsReceived:  p.EmailsReceived,
+			Meetings:        p.Meetings,
+			Calls:           p.Calls,
+		},
+	}
+	subject, body, err := t.Render(d)
+	if err != nil {
+		return writers.DraftRow{}, fmt.Errorf("%w: render the draft for record %q rank %d: %w", ErrUsage, r.ID, row.Rank, err)
+	}
+	return writers.DraftRow{
+		AsOf:        row.AsOf,
+		RecordID:    r.ID,
+		Rank:        row.Rank,
+		FromAddress: owner.Email,
+		ToAddress:   in.Email,
+		Subject:     subject,
+		Body:        body,
+		Mailto:      drafts.Mailto(in.Email, subject, body),
+	}, nil
+}
+
+func person(m *scoring.Member) drafts.Person {
+	return drafts.Person{
+		FullName:  m.FullName,
+		FirstName: drafts.FirstName(m.FirstName, m.FullName, m.Email),
+		Email:     m.Email,
+		Title:     m.Title,
+	}
+}
+
+func gap(r scoring.Record, rk scoring.Ranked, owner *scoring.Member, reason string) writers.Gap {
+	g := writers.Gap{
+		RecordID:   r.ID,
+		RecordType: r.Type,
+		FullName:   r.FullName,
+		Email:      cmp.Or(rk.Email, r.Email),
+		Company:    r.Company,
+		Reason:     reason,
+	}
+	if owner != nil {
+		g.OwnerFullName = owner.FullName
+	}
+	return g
+}
+
+func memberOf(dir *scoring.Directory, m int32) *scoring.Member {
+	if m < 0 {
+		return nil
+	}
+	return &dir.Members[m]
+}
+
+// connections yields the connection rows ordered by user email, then
+// external address.
+func connections(asOf time.Time, g *scoring.Graph) iter.Seq[writers.ConnectionRow] {
+	order := make([]int32, len(g.Pairs))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		pa, pb := &g.Pairs[a], &g.Pairs[b]
+		if c := cmp.Compare(g.Dir.Members[pa.Member].Email, g.Dir.Members[pb.Member].Email); c != 0 {
+			return c
+		}
+		return cmp.Compare(g.Dir.Addr(pa.Addr), g.Dir.Addr(pb.Addr))
+	})
+	return func(yield func(writers.ConnectionRow) bool) {
+		for _, i := range order {
+			p := &g.Pairs[i]
+			m := &g.Dir.Members[p.Member]
+			row := writers.ConnectionRow{
+				AsOf:               asOf,
+				UserID:             m.ID,
+				UserEmail:          m.Email,
+				UserFullName:       opt(m.FullName),
+				ExternalAddress:    g.Dir.Addr(p.Addr),
+				EmailsSent:         p.EmailsSent,
+				EmailsReceived:     p.EmailsReceived,
+				Meetings:           p.Meetings,
+				Calls:              p.Calls,
+				FirstInteractionAt: micros(p.First),
+				LastInteractionAt:  micros(p.Last),
+				Strength:           p.Strength,
+				Score:              p.Score,
+				Band:               scoring.Band(p.Score),
+			}
+			if !yield(row) {
+				return
+			}
+		}
+	}
+}
+
+// opt maps an empty string to null: CRM exports write "" and null alike.
+func opt(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func micros(us int64) time.Time {
+	return time.UnixMicro(us).UTC()
+}

@@ -1,0 +1,229 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path"
+	"time"
+
+	"github.com/apache/arrow/go/v17/arrow/memory"
+	"github.com/wkw/wkw/readers"
+	"github.com/wkw/wkw/scoring"
+	"github.com/wkw/wkw/writers"
+)
+
+// Run performs one nightly run and returns its manifest. On any error the
+// output directory is left as it was.
+func Run(ctx context.Context, o Options) (*Manifest, error) {
+	if err := o.Check(); err != nil {
+		return nil, err
+	}
+	log := o.Log
+	if log == nil {
+		log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	mem := o.Mem
+	if mem == nil {
+		mem = memory.DefaultAllocator
+	}
+	sw := &stopwatch{last: time.Now()}
+	man := &Manifest{Tool: "wkw", SchemaVersion: writers.SchemaVersion, AsOf: o.Date(), StartedAt: sw.last.UTC()}
+
+	tables, err := openTables(o.Input)
+	if err != nil {
+		return nil, err
+	}
+	for _, spec := range tableSpecs {
+		if t := tables[spec.name]; t != nil {
+			for _, f := range t.Files {
+				man.Inputs = append(man.Inputs, InputFile{spec.name, f.Path, f.Size, f.Rows, f.RowGroups})
+			}
+		}
+	}
+	if tables["users"].Rows() == 0 {
+		return nil, fmt.Errorf("%w: table users in %s has no rows", ErrInput, o.Input)
+	}
+	sw.lap("check_inputs")
+	log.Info("inputs checked", "input", o.Input, "files", len(man.Inputs))
+
+	var tc tableCounts
+	users, err := readUsers(ctx, tables["users"], mem, o.BatchSize, &tc)
+	if err != nil {
+		return nil, inputErr(err)
+	}
+	recs, err := readLeads(ctx, tables["leads"], mem, o.BatchSize, &tc)
+	if err != nil {
+		return nil, inputErr(err)
+	}
+	var optOuts []string
+	if t := tables["opt_outs"]; t != nil {
+		if optOuts, err = readOptOuts(ctx, t, mem, o.BatchSize, &tc); err != nil {
+			return nil, inputErr(err)
+		}
+	}
+	dir, err := scoring.NewDirectory(users, optOuts, o.ContributorRoles, o.InternalDomains)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s: %w", ErrInput, tables["users"].Files[0].Path, err)
+	}
+	if err := checkRoles(&o, dir); err != nil {
+		return nil, err
+	}
+	sw.lap("read_directory")
+	log.Info("directory read", "users", len(users), "records", len(recs), "opt_outs", len(optOuts))
+
+	cfg := scoring.Config{
+		Cutoff:        o.cutoff().UnixMicro(),
+		LookbackDays:  o.LookbackDays,
+		HalfLifeDays:  o.HalfLifeDays,
+		MaxRecipients: o.MaxRecipients,
+		MaxAttendees:  o.MaxAttendees,
+		Top:           o.Top,
+	}
+	g := scoring.NewGraph(cfg, dir)
+	in := &ingest{g: g, mem: mem, batch: o.BatchSize}
+	if tables["emails"].Rows() == 0 {
+		log.Warn("the emails table has no rows: every connection will come from meetings and calls only", "input", o.Input)
+	}
+	if err := in.messages(ctx, tables["emails"], false); err != nil {
+		return nil, inputErr(err)
+	}
+	sw.lap("emails")
+	if t := tables["meetings"]; t != nil {
+		if err := in.messages(ctx, t, true); err != nil {
+			return nil, inputErr(err)
+		}
+	}
+	sw.lap("meetings")
+	if t := tables["calls"]; t != nil {
+		if err := in.calls(ctx, t); err != nil {
+			return nil, inputErr(err)
+		}
+	}
+	sw.lap("calls")
+	log.Info("interactions read", "pairs", len(g.Pairs), "addresses", dir.NumAddrs())
+
+	g.Finish()
+	ranked := g.Rank(recs)
+	res, err := collect(&o, g, recs, ranked)
+	if err != nil {
+		return nil, err
+	}
+	sw.lap("rank")
+
+	man.Settings = settings(&o, dir)
+	man.RowsRead = map[string]int64{}
+	for name, t := range tables {
+		man.RowsRead[name] = t.Rows()
+	}
+	man.Skipped = countMap(g.Counters.List())
+	man.Skipped["users.null_user_id"] = tc.UsersNullID
+	man.Skipped["leads.null_record_id"] = tc.LeadsNullID
+	man.Skipped["opt_outs.null_email"] = tc.OptOutsNull
+	for _, reason := range []string{draftNoOwner, draftUnknownOwner, draftDisabled, draftNoAccessRole, draftOwnerNoEmail} {
+		man.Skipped["drafts."+reason] = res.draftSkips[reason]
+	}
+	man.ExcludedUsers = countMap(dir.Excluded())
+	man.Records = map[string]int64{"total": int64(len(recs))}
+	for _, k := range []string{"with_introducers", "nobody_knows", "invalid_email", "internal_email", "unknown_owner"} {
+		man.Records[k] = res.records[k]
+	}
+
+	if err := write(ctx, &o, g, res, man, sw, log); err != nil {
+		return nil, err
+	}
+	log.Info("run finished", "as_of", man.AsOf, "connections", len(g.Pairs),
+		"introducer_rows", len(res.introducers), "drafts", len(res.drafts),
+		"records_with_introducers", res.records["with_introducers"], "records", len(recs),
+		"seconds", time.Since(man.StartedAt).Round(time.Millisecond).Seconds())
+	return man, nil
+}
+
+// openTables locates every table and checks every file's schema before any
+// row is read.
+func openTables(input string) (map[string]*readers.Table, error) {
+	if fi, err := os.Stat(input); err != nil || !fi.IsDir() {
+		return nil, fmt.Errorf("%w: --input %s: not a readable directory", ErrInput, input)
+	}
+	tables := map[string]*readers.Table{}
+	for _, spec := range tableSpecs {
+		t, err := readers.Open(input, spec.name, spec.columns)
+		switch {
+		case errors.Is(err, readers.ErrMissing) && !spec.required:
+			continue
+		case errors.Is(err, readers.ErrMissing):
+			return nil, fmt.Errorf("%w: required table %s: neither %s.parquet nor %s/ in %s", ErrInput, spec.name, spec.name, spec.name, input)
+		case err != nil:
+			return nil, inputErr(err)
+		}
+		tables[spec.name] = t
+	}
+	return tables, nil
+}
+
+// checkRoles stops a run whose role flags name a role no user holds: a typo
+// there would silently leave everyone out.
+func checkRoles(o *Options, dir *scoring.Directory) error {
+	held := map[string]bool{}
+	for _, m := range dir.Members {
+		for _, r := range m.Roles {
+			held[scoring.NormalizeRole(r)] = true
+		}
+	}
+	check := func(flag string, roles []string) error {
+		for _, r := range roles {
+			if !held[scoring.NormalizeRole(r)] {
+				return fmt.Errorf("%w: --%s: no user holds the role %q", ErrUsage, flag, r)
+			}
+		}
+		return nil
+	}
+	if err := check("contributor-roles", o.ContributorRoles); err != nil {
+		return err
+	}
+	if o.AccessRolesGiven {
+		return check("access-roles", o.AccessRoles)
+	}
+	return nil
+}
+
+// inputErr classifies an error from reading as bad input unless it already
+// has a kind (a cancelled context stays a cancellation).
+func inputErr(err error) error {
+	if errors.Is(err, ErrInput) || errors.Is(err, ErrUsage) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	return fmt.Errorf("%w: %w", ErrInput, err)
+}
+
+func settings(o *Options, dir *scoring.Directory) Settings {
+	tmpl := o.TemplatePath
+	if tmpl == "" {
+		tmpl = "built-in"
+	}
+	c := o.cutoff()
+	return Settings{
+		Input:            o.Input,
+		Out:              o.Out,
+		AsOf:             o.Date(),
+		WindowStart:      c.AddDate(0, 0, -o.LookbackDays).Format(time.RFC3339),
+		WindowEnd:        c.Format(time.RFC3339),
+		LookbackDays:     o.LookbackDays,
+		HalfLifeDays:     o.HalfLifeDays,
+		Top:              o.Top,
+		MaxRecipients:    o.MaxRecipients,
+		MaxAttendees:     o.MaxAttendees,
+		ContributorRoles: o.ContributorRoles,
+		AccessRoles:      o.AccessRoles,
+		InternalDomains:  dir.Domains(),
+		Template:         tmpl,
+	}
+}
+
+// partition is the Hive-style directory of one table's outputs for date.
+func partition(table, date string) string {
+	return path.Join(table, "as_of="+date)
+}

@@ -1,0 +1,150 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"log/slog"
+	"path"
+	"slices"
+	"time"
+
+	"github.com/wkw/wkw/scoring"
+	"github.com/wkw/wkw/writers"
+)
+
+// write puts every output of the run into a stage and commits the stage.
+// Nothing is visible in the output directory until the commit.
+func write(ctx context.Context, o *Options, g *scoring.Graph, res *results, man *Manifest, sw *stopwatch, log *slog.Logger) (err error) {
+	st, err := writers.Begin(o.Out)
+	if err != nil {
+		return err
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			st.Abort()
+		}
+	}()
+	date := o.Date()
+	asOf := o.cutoff()
+	part := "part-00000.parquet"
+
+	rel := path.Join(partition("connections", date), part)
+	if err := writeTable(ctx, st, man, rel, connections(asOf, g)); err != nil {
+		return err
+	}
+	sw.lap("write_connections")
+	rel = path.Join(partition("introducers", date), part)
+	introducers := func(yield func(writers.IntroducerRow) bool) {
+		for _, r := range res.introducers {
+			if !yield(r.IntroducerRow) {
+				return
+			}
+		}
+	}
+	if err := writeTable(ctx, st, man, rel, introducers); err != nil {
+		return err
+	}
+	rel = path.Join(partition("drafts", date), part)
+	if err := writeTable(ctx, st, man, rel, slices.Values(res.drafts)); err != nil {
+		return err
+	}
+	sw.lap("write_introducers_drafts")
+
+	rel = path.Join("reports", "who-knows-whom-"+date+".xlsx")
+	p, err := st.Path(rel)
+	if err != nil {
+		return err
+	}
+	stats, err := writers.WriteWorkbook(p, report(o, g, res, man))
+	if err != nil {
+		return fmt.Errorf("%w: %w", writers.ErrOutput, err)
+	}
+	for _, s := range stats.Sheets {
+		man.Outputs = append(man.Outputs, OutputFile{rel + "#" + s.Name, int64(s.Rows)})
+	}
+	sw.lap("write_workbook")
+
+	rel = path.Join("runs", date+".json")
+	if p, err = st.Path(rel); err != nil {
+		return err
+	}
+	man.FinishedAt = time.Now().UTC()
+	man.Timings = sw.timings
+	if err := writers.WriteJSON(p, man); err != nil {
+		return err
+	}
+	committed = true
+	if err := st.Commit([]string{
+		partition("connections", date),
+		partition("introducers", date),
+		partition("drafts", date),
+		path.Join("reports", "who-knows-whom-"+date+".xlsx"),
+		rel,
+	}); err != nil {
+		return err
+	}
+	log.Info("outputs committed", "out", o.Out, "as_of", date)
+	return nil
+}
+
+// writeTable writes one Parquet output into the stage and records it in the
+// manifest.
+func writeTable[T any](ctx context.Context, st *writers.Stage, man *Manifest, rel string, rows iter.Seq[T]) error {
+	p, err := st.Path(rel)
+	if err != nil {
+		return err
+	}
+	n, err := writers.WriteParquet(p, rows)
+	if err != nil {
+		return fmt.Errorf("%w: %w", writers.ErrOutput, err)
+	}
+	man.Outputs = append(man.Outputs, OutputFile{rel, n})
+	return ctx.Err()
+}
+
+// report gathers what the workbook shows.
+func report(o *Options, g *scoring.Graph, res *results, man *Manifest) *writers.Report {
+	c := o.cutoff()
+	r := &writers.Report{
+		AsOf:        c,
+		WindowStart: c.AddDate(0, 0, -o.LookbackDays),
+		WindowEnd:   c,
+		Records:     man.Records["total"],
+		Introducers: res.introducers,
+		Drafts:      res.drafts,
+		Gaps:        res.gaps,
+	}
+	s := man.Settings
+	contrib := "every enabled user who has not opted out"
+	if s.ContributorRoles != nil {
+		contrib = fmt.Sprint(s.ContributorRoles)
+	}
+	r.Settings = []writers.Setting{
+		{Name: "As of", Value: s.AsOf},
+		{Name: "Look-back (days)", Value: fmt.Sprint(s.LookbackDays)},
+		{Name: "Half-life (days)", Value: fmt.Sprint(s.HalfLifeDays)},
+		{Name: "Introducers per record", Value: fmt.Sprint(s.Top)},
+		{Name: "Contributors", Value: contrib},
+		{Name: "Roles that may use drafts", Value: fmt.Sprint(s.AccessRoles)},
+		{Name: "Internal domains", Value: fmt.Sprint(s.InternalDomains)},
+		{Name: "Broadcast above (recipients)", Value: fmt.Sprint(s.MaxRecipients)},
+		{Name: "Large meeting above (attendees)", Value: fmt.Sprint(s.MaxAttendees)},
+		{Name: "Template", Value: s.Template},
+	}
+	for _, spec := range tableSpecs {
+		if n, ok := man.RowsRead[spec.name]; ok {
+			r.Inputs = append(r.Inputs, writers.Count{Name: spec.name, Value: n})
+		}
+	}
+	for _, e := range g.Dir.Excluded() {
+		r.Excluded = append(r.Excluded, writers.Count{Name: e.Name, Value: e.Value})
+	}
+	for _, k := range g.Counters.List() {
+		if k.Value > 0 {
+			r.Skipped = append(r.Skipped, writers.Count{Name: k.Name, Value: k.Value})
+		}
+	}
+	return r
+}

@@ -1,0 +1,174 @@
+package readers
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/apache/arrow/go/v17/arrow/memory"
+	"github.com/apache/arrow/go/v17/parquet"
+	"github.com/apache/arrow/go/v17/parquet/file"
+	"github.com/apache/arrow/go/v17/parquet/metadata"
+	"github.com/apache/arrow/go/v17/parquet/pqarrow"
+)
+
+// streamBufferSize bounds what one column chunk reader holds while it streams
+// pages from disk. Without buffered streams arrow reads every projected
+// column chunk whole into the Go heap, and a footer lying about a chunk's
+// length would make it allocate that much.
+const streamBufferSize = 128 << 10
+
+// openParquet opens path and parses its footer; allocations made while
+// decoding pages later come from mem. The caller closes the reader, which
+// closes the file.
+func openParquet(path string, mem memory.Allocator) (*file.Reader, int64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, 0, fmt.Errorf("open table file: %w", err)
+	}
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, 0, fmt.Errorf("stat table file: %w", err)
+	}
+	props := parquet.NewReaderProperties(mem)
+	props.BufferedStreamEnabled = true
+	props.BufferSize = streamBufferSize
+	var pf *file.Reader
+	err = guard(func() (err error) {
+		pf, err = file.NewParquetReader(f, file.WithReadProps(props))
+		return err
+	})
+	if err != nil {
+		f.Close()
+		return nil, 0, fmt.Errorf("%w: file %q: %w", ErrCorrupt, path, err)
+	}
+	if err := checkRowCounts(path, pf.MetaData()); err != nil {
+		pf.Close()
+		return nil, 0, err
+	}
+	return pf, st.Size(), nil
+}
+
+// checkRowCounts rejects a footer whose row groups do not add up to its own
+// total, since Table.Rows and the per-group checks in Scan trust both.
+func checkRowCounts(path string, md *metadata.FileMetaData) error {
+	var sum int64
+	for rg := 0; rg < len(md.RowGroups); rg++ {
+		n := md.RowGroup(rg).NumRows()
+		if n < 0 {
+			return fmt.Errorf("%w: file %q row group %d: footer declares %d rows", ErrCorrupt, path, rg, n)
+		}
+		sum += n
+	}
+	if sum != md.NumRows {
+		return fmt.Errorf("%w: file %q: footer declares %d rows but its row groups hold %d", ErrCorrupt, path, md.NumRows, sum)
+	}
+	return nil
+}
+
+// inspect reads path's footer and checks its schema against cols.
+func inspect(path string, cols []Column) (File, error) {
+	pf, size, err := openParquet(path, memory.DefaultAllocator)
+	if err != nil {
+		return File{}, err
+	}
+	defer pf.Close()
+	md := pf.MetaData()
+	var m *pqarrow.SchemaManifest
+	err = guard(func() (err error) {
+		m, err = pqarrow.NewSchemaManifest(md.Schema, md.KeyValueMetadata(), &pqarrow.ArrowReadProperties{})
+		return err
+	})
+	if err != nil {
+		return File{}, fmt.Errorf("%w: file %q: read schema: %w", ErrSchema, path, err)
+	}
+	if _, err := project(path, m, cols); err != nil {
+		return File{}, err
+	}
+	return File{Path: path, Size: size, Rows: md.NumRows, RowGroups: len(md.RowGroups)}, nil
+}
+
+// projection maps a table's columns onto the top-level fields of one file.
+type projection struct {
+	leaves []int    // leaf column indices of the present fields, for GetRecordReader
+	names  []string // the present fields in record order
+	pos    []int    // per Columns[c]: its field's index in a record, or -1 when absent
+}
+
+func project(path string, m *pqarrow.SchemaManifest, cols []Column) (projection, error) {
+	const ambiguous = -1
+	byName := make(map[string]int, len(m.Fields))
+	for i := range m.Fields {
+		name := m.Fields[i].Field.Name
+		if _, dup := byName[name]; dup {
+			byName[name] = ambiguous
+			continue
+		}
+		byName[name] = i
+	}
+	p := projection{pos: make([]int, len(cols))}
+	// A column projected twice shares one record field: pqarrow would
+	// return the field once however often its leaves are asked for.
+	recordPos := make(map[int]int, len(cols))
+	for c, col := range cols {
+		fi, ok := byName[col.Name]
+		if !ok {
+			if col.Required {
+				return projection{}, fmt.Errorf("%w: file %q: required column %q is missing", ErrSchema, path, col.Name)
+			}
+			p.pos[c] = -1
+			continue
+		}
+		if fi == ambiguous {
+			return projection{}, fmt.Errorf("%w: file %q: column %q occurs more than once", ErrSchema, path, col.Name)
+		}
+		f := &m.Fields[fi]
+		if !col.Kind.accepts(f.Field.Type) {
+			return projection{}, fmt.Errorf("%w: file %q: column %q has type %s, want %s", ErrSchema, path, col.Name, f.Field.Type, col.Kind)
+		}
+		if rp, seen := recordPos[fi]; seen {
+			p.pos[c] = rp
+			continue
+		}
+		recordPos[fi] = len(p.names)
+		p.pos[c] = len(p.names)
+		p.names = append(p.names, col.Name)
+		p.leaves = appendLeaves(p.leaves, f)
+	}
+	return p, nil
+}
+
+// appendLeaves appends the leaf column indices under f. A node is a leaf when
+// it has no children: pqarrow v17 leaves ColIndex at 0, not -1, on LIST
+// nodes, so SchemaField.IsLeaf cannot be trusted.
+func appendLeaves(dst []int, f *pqarrow.SchemaField) []int {
+	if len(f.Children) == 0 {
+		return append(dst, f.ColIndex)
+	}
+	for i := range f.Children {
+		dst = appendLeaves(dst, &f.Children[i])
+	}
+	return dst
+}
+
+// guard runs f, which calls only into the Parquet libraries, and turns a
+// panic there into an error: the decoders panic on some malformed input, and
+// one bad file must fail with its name rather than crash the process.
+func guard(f func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = decoderPanic{r}
+		}
+	}()
+	return f()
+}
+
+type decoderPanic struct{ value any }
+
+func (p decoderPanic) Error() string { return fmt.Sprintf("decoder panic: %v", p.value) }
+
+// Unwrap exposes a panic value that is an error, such as a runtime error.
+func (p decoderPanic) Unwrap() error {
+	err, _ := p.value.(error)
+	return err
+}

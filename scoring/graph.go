@@ -1,0 +1,89 @@
+package scoring
+
+// Pair is the aggregated tie between one contributing member and one
+// external address.
+type Pair struct {
+	Member         int32
+	Addr           int32
+	EmailsSent     int64
+	EmailsReceived int64
+	Meetings       int64
+	Calls          int64
+	First, Last    int64   // event times, UTC microseconds
+	Raw            float64 // sum of event weights
+	Strength       float64 // Raw * reciprocity, set by Finish
+	Score          float64 // set by Finish
+}
+
+type kind uint8
+
+const (
+	emailSent kind = iota
+	emailReceived
+	meeting
+	call
+)
+
+// Graph accumulates interaction events into pairs. It is not safe for
+// concurrent use.
+type Graph struct {
+	Config   Config
+	Dir      *Directory
+	Counters Counters
+	Pairs    []Pair
+
+	index map[uint64]int32 // member<<32 | addr → index in Pairs
+	seen  dedupe
+}
+
+// NewGraph returns an empty graph for the organisation in dir.
+func NewGraph(cfg Config, dir *Directory) *Graph {
+	return &Graph{Config: cfg, Dir: dir, index: make(map[uint64]int32)}
+}
+
+func pairKey(member, addr int32) uint64 {
+	return uint64(uint32(member))<<32 | uint64(uint32(addr))
+}
+
+func (g *Graph) add(member, addr int32, k kind, t int64, w float64) {
+	key := pairKey(member, addr)
+	i, ok := g.index[key]
+	if !ok {
+		i = int32(len(g.Pairs))
+		g.index[key] = i
+		g.Pairs = append(g.Pairs, Pair{Member: member, Addr: addr, First: t, Last: t})
+	}
+	p := &g.Pairs[i]
+	switch k {
+	case emailSent:
+		p.EmailsSent++
+	case emailReceived:
+		p.EmailsReceived++
+	case meeting:
+		p.Meetings++
+	case call:
+		p.Calls++
+	}
+	p.First = min(p.First, t)
+	p.Last = max(p.Last, t)
+	p.Raw += w
+}
+
+// Find returns the pair of member and addr.
+func (g *Graph) Find(member, addr int32) (*Pair, bool) {
+	i, ok := g.index[pairKey(member, addr)]
+	if !ok {
+		return nil, false
+	}
+	return &g.Pairs[i], true
+}
+
+// Finish computes strength and score of every pair; call it once after the
+// last event.
+func (g *Graph) Finish() {
+	for i := range g.Pairs {
+		p := &g.Pairs[i]
+		p.Strength = p.Raw * Reciprocity(p.EmailsSent, p.EmailsReceived, p.Meetings, p.Calls)
+		p.Score = Score(p.Strength)
+	}
+}
