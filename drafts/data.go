@@ -82,3 +82,23 @@ func Example() Data {
 		},
 	}
 }
+
+// lineBreaks turns every line break a field value may carry into a space.
+var lineBreaks = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ", "\u2028", " ", "\u2029", " ")
+
+// clean returns d with line breaks in its text replaced by spaces and
+// surrounding white space trimmed. Input data is free text from a CRM: a
+// company name with a newline in it must not split the subject line, break
+// the shape Parse checked or smuggle a header into a mail program, and a
+// company of "  " must fail {{with .Lead.Company}} like an empty one.
+func (d Data) clean() Data {
+	for _, s := range []*string{
+		&d.Lead.FullName, &d.Lead.FirstName, &d.Lead.Email, &d.Lead.Company, &d.Lead.RecordType,
+		&d.Introducer.FullName, &d.Introducer.FirstName, &d.Introducer.Email, &d.Introducer.Title,
+		&d.Owner.FullName, &d.Owner.FirstName, &d.Owner.Email, &d.Owner.Title,
+		&d.Connection.Band,
+	} {
+		*s = strings.TrimSpace(lineBreaks.Replace(*s))
+	}
+	return d
+}

@@ -27,7 +27,7 @@ var parseDefault = sync.OnceValue(func() *Template {
 	if err != nil {
 		// DefaultText is a constant checked by the tests; failing here is a
 		// programming error, not a condition a caller could handle.
-		panic(fmt.Sprintf("parse built-in template: %v", err))
+		panic(fmt.Errorf("parse built-in template: %w", err))
 	}
 	return t
 })

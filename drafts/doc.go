@@ -2,13 +2,16 @@
 // section 7: a request from a lead's owner to a colleague who knows the lead.
 //
 // A template is Go text/template text. Its output must begin with a line
-// "Subject: ...", then a blank line, then the body. Parse checks a template
-// completely before any data is read, so a bad template stops a run at once
-// instead of after an hour of scoring: syntax, every field chain against the
-// Data type (in branches the example record would not reach too), a render of
-// Example and of a record whose fields are all empty, and the shape of the
-// output. Every problem is an ErrTemplate naming the template and, where one
-// line is to blame, its line number.
+// "Subject: ...", then a blank line, then the body. Field values are trimmed
+// and line breaks inside them rendered as spaces, so that only the template
+// decides where lines end and a blank value counts as empty.
+//
+// Parse checks a template completely before any data is read, so that a bad
+// template stops a run at once instead of after an hour of scoring: the
+// syntax; every field chain and call against the Data type, in branches the
+// example record would not reach too; a render of Example and of a record
+// whose fields are all empty; and the shape of the output. Every problem is an
+// ErrTemplate naming the template and, where one line is to blame, its line.
 //
 // A template sees Data: .Lead, .Introducer, .Owner and .Connection. Besides
 // text/template's built-in functions it may call

@@ -1,6 +1,7 @@
 package drafts
 
 import (
+	"reflect"
 	"testing"
 	"time"
 )
@@ -205,6 +206,52 @@ func TestFuncs(t *testing.T) {
 	for _, tt := range scores {
 		if got := formatScore(tt.in); got != tt.want {
 			t.Errorf("formatScore(%v) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestRenderCleansData(t *testing.T) {
+	d := Example()
+	d.Lead.FullName = "Ann\r\nLee"
+	d.Lead.Company = "\u00a0 "
+	d.Introducer.FirstName = "Bob\u2028"
+	d.Owner.FirstName = "Carol\r"
+	subject, body, err := Default().Render(d)
+	if err != nil {
+		t.Fatalf("Render: %v", err)
+	}
+	if want := "Could you introduce me to Ann Lee?"; subject != want {
+		t.Errorf("subject = %q, want %q", subject, want)
+	}
+	want := "Hi Bob,\n\nI'd love to get introduced to Ann Lee, and you look like one of the best " +
+		"people on the team to ask: your connection with them is strong (score 72.5 out of 100) and you " +
+		"were last in touch on 3 March 2025." + defaultAsk
+	if body != want {
+		t.Errorf("body =\n%q\nwant\n%q", body, want)
+	}
+}
+
+// clean lists Data's text fields by hand; a field added later must not slip
+// past it.
+func TestCleanCoversEveryField(t *testing.T) {
+	var d Data
+	v := reflect.ValueOf(&d).Elem()
+	for i := range v.NumField() {
+		group := v.Field(i)
+		for j := range group.NumField() {
+			if f := group.Field(j); f.Kind() == reflect.String {
+				f.SetString(" a\nb\t")
+			}
+		}
+	}
+	flat := reflect.ValueOf(d.clean())
+	for i := range flat.NumField() {
+		group := flat.Field(i)
+		for j := range group.NumField() {
+			if f := group.Field(j); f.Kind() == reflect.String && f.String() != "a b" {
+				t.Errorf("%s.%s = %q after clean, want %q",
+					flat.Type().Field(i).Name, group.Type().Field(j).Name, f.String(), "a b")
+			}
 		}
 	}
 }

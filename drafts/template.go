@@ -59,10 +59,12 @@ func Parse(name, text string) (*Template, error) {
 
 // Render executes the template for d and splits the output into the subject
 // (the text after "Subject:" on line 1, trimmed) and the body (everything after
-// the blank line, line breaks as "\n", trailing white space removed).
+// the blank line, line breaks as "\n", trailing white space removed). The
+// text fields of d are trimmed and their line breaks rendered as spaces, so
+// only the template decides where lines end.
 func (t *Template) Render(d Data) (subject, body string, err error) {
 	out := &limitedBuffer{}
-	if err := t.tmpl.Execute(out, d); err != nil {
+	if err := t.tmpl.Execute(out, d.clean()); err != nil {
 		if errors.Is(err, errOutputTooLarge) {
 			return "", "", &lineError{name: t.name, msg: err.Error(), cause: err}
 		}

@@ -34,7 +34,7 @@ type results struct {
 // collect builds the introducer rows, drafts and gaps of every record, in
 // input order and rank order.
 func collect(o *Options, g *scoring.Graph, recs []scoring.Record, ranked []scoring.Ranked) (*results, error) {
-	asOf := o.cutoff()
+	asOf := writers.DateOf(o.cutoff())
 	dir := g.Dir
 	res := &results{draftSkips: map[string]int64{}, records: map[string]int64{}}
 	for i, r := range recs {
@@ -196,7 +196,7 @@ func memberOf(dir *scoring.Directory, m int32) *scoring.Member {
 
 // connections yields the connection rows ordered by user email, then
 // external address.
-func connections(asOf time.Time, g *scoring.Graph) iter.Seq[writers.ConnectionRow] {
+func connections(asOf writers.Date, g *scoring.Graph) iter.Seq[writers.ConnectionRow] {
 	order := make([]int32, len(g.Pairs))
 	for i := range order {
 		order[i] = int32(i)

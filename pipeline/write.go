@@ -27,7 +27,7 @@ func write(ctx context.Context, o *Options, g *scoring.Graph, res *results, man 
 		}
 	}()
 	date := o.Date()
-	asOf := o.cutoff()
+	asOf := writers.DateOf(o.cutoff())
 	part := "part-00000.parquet"
 
 	rel := path.Join(partition("connections", date), part)
@@ -139,11 +139,11 @@ func report(o *Options, g *scoring.Graph, res *results, man *Manifest) *writers.
 		}
 	}
 	for _, e := range g.Dir.Excluded() {
-		r.Excluded = append(r.Excluded, writers.Count{Name: e.Name, Value: e.Value})
+		r.Excluded = append(r.Excluded, writers.Count{Name: excludedLabels[e.Name], Value: e.Value})
 	}
 	for _, k := range g.Counters.List() {
 		if k.Value > 0 {
-			r.Skipped = append(r.Skipped, writers.Count{Name: k.Name, Value: k.Value})
+			r.Skipped = append(r.Skipped, writers.Count{Name: skipLabel(k.Name, o), Value: k.Value})
 		}
 	}
 	return r

@@ -19,6 +19,7 @@ func (m *model) addEmails(rows []emailRow) {
 	var order []string
 	for _, r := range rows {
 		if r.MessageID == nil {
+			m.skipped["emails.null_message_id"]++
 			continue
 		}
 		e := merged[*r.MessageID]
@@ -26,6 +27,8 @@ func (m *model) addEmails(rows []emailRow) {
 			e = &mergedEmail{recipients: map[string]float64{}}
 			merged[*r.MessageID] = e
 			order = append(order, *r.MessageID)
+		} else {
+			m.skipped["emails.merged_duplicate_rows"]++
 		}
 		if r.SentAt != nil && (e.at == nil || r.SentAt.Before(*e.at)) {
 			e.at = r.SentAt
@@ -39,16 +42,20 @@ func (m *model) addEmails(rows []emailRow) {
 	}
 	for _, id := range order {
 		e := merged[id]
-		if e.at == nil || e.from == "" {
-			continue
-		}
-		decay, ok := m.decay(*e.at)
-		if !ok {
-			continue
+		decay, inWindow := 0.0, false
+		if e.at != nil {
+			decay, inWindow = m.decay(*e.at)
 		}
 		delete(e.recipients, e.from)
 		n := len(e.recipients)
-		if n == 0 || n > 50 {
+		if reason := firstOf(
+			e.at == nil, "emails.no_sent_at",
+			e.from == "", "emails.no_valid_sender",
+			!inWindow, "emails.outside_window",
+			n == 0, "emails.no_recipients",
+			n > 50, "emails.broadcast",
+		); reason != "" {
+			m.skipped[reason]++
 			continue
 		}
 		fanout := 1 / math.Sqrt(float64(n))
@@ -75,6 +82,7 @@ func (m *model) addMeetings(rows []meetingRow) {
 	var order []string
 	for _, r := range rows {
 		if r.MeetingID == nil {
+			m.skipped["meetings.null_meeting_id"]++
 			continue
 		}
 		mt := merged[*r.MeetingID]
@@ -82,6 +90,8 @@ func (m *model) addMeetings(rows []meetingRow) {
 			mt = &meeting{attendees: map[string]float64{}}
 			merged[*r.MeetingID] = mt
 			order = append(order, *r.MeetingID)
+		} else {
+			m.skipped["meetings.merged_duplicate_rows"]++
 		}
 		if r.StartAt != nil && (mt.start == nil || r.StartAt.Before(*mt.start)) {
 			mt.start = r.StartAt
@@ -97,18 +107,22 @@ func (m *model) addMeetings(rows []meetingRow) {
 	}
 	for _, id := range order {
 		mt := merged[id]
-		if mt.cancelled || mt.start == nil {
-			continue
-		}
 		if mt.organizer != "" {
 			mt.attendees[mt.organizer] = 1
 		}
 		n := len(mt.attendees)
-		if n < 2 || n > 50 {
-			continue
+		decay, inWindow := 0.0, false
+		if mt.start != nil {
+			decay, inWindow = m.decay(*mt.start)
 		}
-		decay, ok := m.decay(*mt.start)
-		if !ok {
+		if reason := firstOf(
+			mt.cancelled, "meetings.cancelled",
+			mt.start == nil, "meetings.no_start_at",
+			n < 2, "meetings.fewer_than_two_participants",
+			n > 50, "meetings.too_many_attendees",
+			!inWindow, "meetings.outside_window",
+		); reason != "" {
+			m.skipped[reason]++
 			continue
 		}
 		fanout := 1 / math.Sqrt(float64(n-1))
@@ -128,11 +142,12 @@ func (m *model) addMeetings(rows []meetingRow) {
 // addCalls applies SPEC §4.3.
 func (m *model) addCalls(rows []callRow) {
 	for _, r := range rows {
-		if r.Duration <= 0 {
-			continue
-		}
-		decay, ok := m.decay(r.StartedAt)
-		if !ok {
+		decay, inWindow := m.decay(r.StartedAt)
+		if reason := firstOf(
+			r.Duration <= 0, "calls.not_connected",
+			!inWindow, "calls.outside_window",
+		); reason != "" {
+			m.skipped[reason]++
 			continue
 		}
 		from, to := normalise(r.From), normalise(r.To)
@@ -141,8 +156,21 @@ func (m *model) addCalls(rows []callRow) {
 			m.event(from, to, "call", r.StartedAt, 2*decay)
 		case m.external(from) && m.contributors[to]:
 			m.event(to, from, "call", r.StartedAt, 2*decay)
+		default:
+			m.skipped["calls.no_contributor_external_pair"]++
 		}
 	}
+}
+
+// firstOf takes (condition, reason) pairs and returns the first reason
+// whose condition holds, so the order of checks reads as in the contract.
+func firstOf(pairs ...any) string {
+	for i := 0; i < len(pairs); i += 2 {
+		if pairs[i].(bool) {
+			return pairs[i+1].(string)
+		}
+	}
+	return ""
 }
 
 type ranked struct {

@@ -84,10 +84,11 @@ type model struct {
 	contributors map[string]bool
 	domains      []string
 	pairs        map[pairKey]*pair
+	skipped      map[string]int // reason -> count, for the README's counters
 }
 
 func newModel(t tables, cutoff time.Time) *model {
-	m := &model{cutoff: cutoff, owner: map[string]userRow{}, contributors: map[string]bool{}, pairs: map[pairKey]*pair{}}
+	m := &model{cutoff: cutoff, owner: map[string]userRow{}, contributors: map[string]bool{}, pairs: map[pairKey]*pair{}, skipped: map[string]int{}}
 	optedOut := map[string]bool{}
 	for _, o := range t.optOuts {
 		optedOut[normalise(o.Email)] = true

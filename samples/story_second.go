@@ -74,7 +74,7 @@ func storyAdatum(b *book) {
 	}
 	b.call(at(15, 14, 0), 1200, grace, ivan)
 	b.call(at(43, 14, 0), 900, ivan, grace)
-	b.note(at(19, 8, 30), ivan, noah, "Logs from the incident")
+	b.note(at(17, 8, 30), ivan, noah, "Logs from the incident")
 	b.note(at(47, 8, 30), ivan, noah, "Staging access")
 
 	b.note(at(17, 10, 0), marco, "Jordan Blake <jordan.blake@adatum>", "Intro")

@@ -57,7 +57,7 @@ func storyMailboxCoho(b *book) {
 	b.note(at(48, 10, 0), paulo, olga, "Coho order")
 	b.note(at(19, 10, 0), olga, paulo, "Re: Coho wine club")
 	b.note(at(47, 10, 0), olga, paulo, "Re: Coho order")
-	b.note(at(6, 10, 0), olga, paulo, "Dinner next week?")
+	b.note(at(8, 10, 0), olga, paulo, "Dinner next week?")
 	for _, d := range []int{5, 12, 26, 33, 54, 61, 75} {
 		b.note(at(d, 8, 0), mei, olga, "Following up")
 	}
@@ -80,7 +80,7 @@ func storyTreyResearch(b *book) {
 // organizer (its attendees still count) and optional attendees at half
 // weight; Felipe Castro's owner Felix is disabled.
 func storyBlueYonderFourthCoffee(b *book) {
-	b.call(at(6, 10, 0), 1500, aiko, nadia)
+	b.call(at(7, 11, 0), 1500, aiko, nadia)
 	b.call(at(27, 10, 0), 1100, nadia, aiko)
 	b.call(at(55, 10, 0), 800, aiko, nadia)
 	b.meet(at(20, 14, 0), 60, "", []string{nadia, kofi}, []string{laura})

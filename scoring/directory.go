@@ -20,11 +20,11 @@ type User struct {
 // Reasons a user is not a contributor, in the order they are tested; a user
 // is counted under the first that applies.
 const (
-	ExcludedInvalidEmail   = "invalid email"
-	ExcludedDuplicateEmail = "shares an email with a smaller user_id"
+	ExcludedInvalidEmail   = "invalid_email"
+	ExcludedDuplicateEmail = "duplicate_email" // another user_id, byte-wise smaller, has the same email
 	ExcludedDisabled       = "disabled"
-	ExcludedOptedOut       = "opted out"
-	ExcludedRoleFilter     = "no contributor role"
+	ExcludedOptedOut       = "opted_out"
+	ExcludedRoleFilter     = "not_in_contributor_roles"
 )
 
 // Member is a user as the model sees it.

@@ -40,7 +40,7 @@ func WriteParquet[T any](path string, rows iter.Seq[T]) (n int64, err error) {
 	w := parquet.NewGenericWriter[T](f,
 		parquet.Compression(&parquet.Zstd),
 		parquet.KeyValueMetadata(SchemaVersionKey, SchemaVersion),
-		parquet.CreatedBy("wkw", SchemaVersion, ""),
+		parquet.CreatedBy("wkw", "schema "+SchemaVersion, ""),
 	)
 	buf := make([]T, 0, writeBatch)
 	flushed := int64(0)

@@ -10,10 +10,25 @@ const SchemaVersion = "1"
 // SchemaVersionKey is the Parquet key-value metadata key holding SchemaVersion.
 const SchemaVersionKey = "wkw.schema_version"
 
+// Date is a calendar date as Parquet's DATE stores it: days since
+// 1970-01-01. (parquet-go mis-encodes time.Time under the "date" tag, so the
+// rows carry the day number itself.)
+type Date int32
+
+// DateOf returns the date of t in UTC.
+func DateOf(t time.Time) Date {
+	return Date(t.UTC().Truncate(24*time.Hour).Unix() / 86400)
+}
+
+// Time returns 00:00 UTC of d.
+func (d Date) Time() time.Time {
+	return time.Unix(int64(d)*86400, 0).UTC()
+}
+
 // ConnectionRow is one row of connections/as_of=D: the strength of one
 // contributor's tie to one external address. Times are UTC.
 type ConnectionRow struct {
-	AsOf               time.Time `parquet:"as_of,date"`
+	AsOf               Date      `parquet:"as_of,date"`
 	UserID             string    `parquet:"user_id"`
 	UserEmail          string    `parquet:"user_email"`
 	UserFullName       *string   `parquet:"user_full_name,optional"`
@@ -32,7 +47,7 @@ type ConnectionRow struct {
 // IntroducerRow is one row of introducers/as_of=D: the colleague at Rank who
 // can introduce the owner of a lead or contact.
 type IntroducerRow struct {
-	AsOf               time.Time `parquet:"as_of,date"`
+	AsOf               Date      `parquet:"as_of,date"`
 	RecordID           string    `parquet:"record_id"`
 	RecordType         *string   `parquet:"record_type,optional"`
 	LeadFullName       *string   `parquet:"lead_full_name,optional"`
@@ -58,7 +73,7 @@ type IntroducerRow struct {
 // DraftRow is one row of drafts/as_of=D: a ready-to-send request from a
 // record's owner to one introducer.
 type DraftRow struct {
-	AsOf        time.Time `parquet:"as_of,date"`
+	AsOf        Date      `parquet:"as_of,date"`
 	RecordID    string    `parquet:"record_id"`
 	Rank        int32     `parquet:"rank"`
 	FromAddress string    `parquet:"from_address"`

@@ -93,12 +93,13 @@ func newWidthFit(cols []column) *widthFit {
 
 // see records s as a value of column i (0-based).
 func (w *widthFit) see(i int, s string) {
-	// The byte length bounds the rune count from above: most values skip
-	// the count.
-	if len(s) <= w.max[i] || w.max[i] >= w.cols[i].maxWidth {
+	// The byte length bounds the rune count from above, so most values
+	// skip the count: a value needs its rune count plus a margin of two,
+	// since capitals and bold text run wider than the width unit.
+	if len(s)+2 <= w.max[i] || w.max[i] >= w.cols[i].maxWidth {
 		return
 	}
-	if n := utf8.RuneCountInString(s) + 1; n > w.max[i] {
+	if n := utf8.RuneCountInString(s) + 2; n > w.max[i] {
 		w.max[i] = n
 	}
 }

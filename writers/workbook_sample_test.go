@@ -53,7 +53,7 @@ func (i sampleIntro) withoutDraft() sampleIntro {
 // companies starting with =, +, - and @ must stay text.
 var sampleLeads = []sampleLead{
 	{"R1", `=HYPERLINK("http://x","y")`, "+1 Corp", "lead", "Olga Owner", []sampleIntro{
-		ann.with("strong", 87.25, 12, 9, 2, 1, "2025-06-27T17:45:00Z"),
+		ann.with("strong", 87.26, 12, 9, 2, 1, "2025-06-27T17:45:00Z"),
 		bob.with("moderate", 41.04, 3, 2, 1, 0, "2025-05-02T08:00:00Z"),
 		cat.with("weak", 12.5, 1, 0, 0, 0, "2024-11-30T23:59:59Z"),
 	}},
@@ -99,7 +99,7 @@ func sampleReport() *Report {
 		for rank, in := range l.intros {
 			email := in.user + "@corp.example"
 			row := ReportIntroducer{IntroducerRow: IntroducerRow{
-				AsOf: sampleAsOf, RecordID: l.id, RecordType: strp(l.kind), LeadFullName: strp(l.name),
+				AsOf: DateOf(sampleAsOf), RecordID: l.id, RecordType: strp(l.kind), LeadFullName: strp(l.name),
 				LeadEmail: leadEmail, Rank: int32(rank + 1), IntroducerUserID: in.user, IntroducerEmail: email,
 				Score: in.score, Band: in.band, EmailsSent: in.sent, EmailsReceived: in.received,
 				Meetings: in.meetings, Calls: in.calls, LastInteractionAt: in.last,
@@ -121,7 +121,7 @@ func sampleReport() *Report {
 				body := fmt.Sprintf("Hi %s,\n\nCould you introduce me to %s?\n\nThanks,\n%s", in.name, l.name, l.owner)
 				row.Mailto = sampleMailto(email, subject, body)
 				r.Drafts = append(r.Drafts, DraftRow{
-					AsOf: sampleAsOf, RecordID: l.id, Rank: row.Rank, FromAddress: "owner@corp.example",
+					AsOf: DateOf(sampleAsOf), RecordID: l.id, Rank: row.Rank, FromAddress: "owner@corp.example",
 					ToAddress: email, Subject: subject, Body: body, Mailto: row.Mailto,
 				})
 			}

@@ -1,6 +1,7 @@
 package writers
 
 import (
+	"cmp"
 	"fmt"
 
 	"github.com/xuri/excelize/v2"
@@ -36,6 +37,7 @@ type workbookStyles struct {
 	subtitle   int
 	section    int
 	tableHead  int
+	tableHeadR int // over a column of numbers
 	label      int
 	labelInner int // a sub-item of the label above it
 	count      int
@@ -63,7 +65,7 @@ func newWorkbookStyles(f *excelize.File) (*workbookStyles, error) {
 	add(&s.text, excelize.Style{Alignment: top})
 	add(&s.wrap, excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
 	add(&s.score, excelize.Style{CustomNumFmt: &scoreFmt, Alignment: top})
-	add(&s.date, excelize.Style{CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top"}})
+	add(&s.date, excelize.Style{CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}})
 	add(&s.link, excelize.Style{Font: &excelize.Font{Color: colourLink, Underline: "single"}, Alignment: top})
 	add(&s.title, excelize.Style{Font: &excelize.Font{Bold: true, Size: 18, Color: colourAccent}})
 	add(&s.subtitle, excelize.Style{Font: &excelize.Font{Italic: true, Color: colourMuted}})
@@ -74,6 +76,11 @@ func newWorkbookStyles(f *excelize.File) (*workbookStyles, error) {
 	add(&s.tableHead, excelize.Style{
 		Font: &excelize.Font{Bold: true},
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colourHeadLight}},
+	})
+	add(&s.tableHeadR, excelize.Style{
+		Font:      &excelize.Font{Bold: true},
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colourHeadLight}},
+		Alignment: &excelize.Alignment{Horizontal: "right"},
 	})
 	add(&s.label, excelize.Style{})
 	add(&s.labelInner, excelize.Style{Alignment: &excelize.Alignment{Indent: 2}, Font: &excelize.Font{Color: colourMuted}})
@@ -91,7 +98,17 @@ func newWorkbookStyles(f *excelize.File) (*workbookStyles, error) {
 			Alignment: top,
 		})
 	}
+	family, err := f.GetDefaultFont()
+	if err != nil {
+		return nil, fmt.Errorf("read default font: %w", err)
+	}
 	for _, d := range defs {
+		// A font without a name or size falls back to the application's
+		// choice (a serif in LibreOffice): name both.
+		if fnt := d.style.Font; fnt != nil {
+			fnt.Family = cmp.Or(fnt.Family, family)
+			fnt.Size = cmp.Or(fnt.Size, 11)
+		}
 		id, err := f.NewStyle(&d.style)
 		if err != nil {
 			return nil, fmt.Errorf("create cell style: %w", err)

@@ -68,11 +68,16 @@ func (p *summaryPage) section(title string) int {
 	return p.row
 }
 
-// tableHead writes the header row of a small table.
-func (p *summaryPage) tableHead(heads ...string) {
+// tableHead writes the header row of a small table whose first text
+// columns hold text and the rest numbers.
+func (p *summaryPage) tableHead(text int, heads ...string) {
 	p.row++
 	for i, h := range heads {
-		p.text(string(rune('A'+i)), p.row, h, p.st.tableHead)
+		style := p.st.tableHead
+		if i >= text {
+			style = p.st.tableHeadR
+		}
+		p.text(string(rune('A'+i)), p.row, h, style)
 	}
 }
 
@@ -149,19 +154,19 @@ func (w *workbookWriter) writeSummary(r *Report, facts *summaryFacts, notes []st
 		p.text("B", p.row, "no records", st.muted)
 	}
 	p.row++
-	p.tableHead("Best band", "Records")
+	p.tableHead(1, "Best band", "Records")
 	first := p.row + 1
 	p.counts(facts.bestBands, st.label)
 	for i, b := range facts.bestBands {
 		p.style("A", first+i, w.bandStyle(b.Name))
 	}
-	const bandChartHeight = 300
+	const bandChartHeight = 260
 	p.addBarChart(top, excelize.Col, "Records by their best introducer's band",
 		p.ref("$A$", first), p.ref("$A$", p.row), p.ref("$B$", first), p.ref("$B$", p.row), bandChartHeight)
 	p.below(top, bandChartHeight)
 
 	top = p.section("Colleagues who can introduce the most records")
-	p.tableHead("Colleague", "Title", "Records", "Strong ties")
+	p.tableHead(2, "Colleague", "Title", "Records", "Strong ties")
 	first = p.row + 1
 	for _, c := range facts.top {
 		p.row++
@@ -174,7 +179,7 @@ func (w *workbookWriter) writeSummary(r *Report, facts *summaryFacts, notes []st
 		p.row++
 		p.text("A", p.row, "none yet", st.muted)
 	} else {
-		const topChartHeight = 320
+		topChartHeight := uint(80 + 28*len(facts.top)) // a bar per colleague, room for the title
 		p.addBarChart(top, excelize.Bar, "Records each colleague can introduce",
 			p.ref("$A$", first), p.ref("$A$", p.row), p.ref("$C$", first), p.ref("$C$", p.row), topChartHeight)
 		p.below(top, topChartHeight)
@@ -195,6 +200,8 @@ func (w *workbookWriter) writeSummary(r *Report, facts *summaryFacts, notes []st
 	return p.err
 }
 
+var axisFont = excelize.Font{Color: "404040", Size: 9}
+
 // addBarChart adds a one-series bar chart of Summary cells, anchored in the
 // chart column at row top.
 func (p *summaryPage) addBarChart(top int, kind excelize.ChartType, title, catFrom, catTo, valFrom, valTo string, heightPx uint) {
@@ -205,13 +212,15 @@ func (p *summaryPage) addBarChart(top int, kind excelize.ChartType, title, catFr
 		Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colourAccentBar}},
 	}
 	p.do("add chart", p.f.AddChart(sheetSummary, p.ref(chartCol, top), &excelize.Chart{
-		Type:      kind,
-		Series:    []excelize.ChartSeries{series},
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title, Font: &excelize.Font{Bold: true, Size: 12, Color: colourAccent}}}},
-		Legend:    excelize.ChartLegend{Position: "none"},
-		PlotArea:  excelize.ChartPlotArea{ShowVal: true},
-		XAxis:     excelize.ChartAxis{ReverseOrder: kind == excelize.Bar}, // first colleague on top
-		YAxis:     excelize.ChartAxis{MajorGridLines: true},
+		Type:     kind,
+		Series:   []excelize.ChartSeries{series},
+		Title:    excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title, Font: &excelize.Font{Bold: true, Size: 12, Color: colourAccent}}}},
+		Legend:   excelize.ChartLegend{Position: "none"},
+		PlotArea: excelize.ChartPlotArea{ShowVal: true},
+		// The bars carry their values, so the value axis and its gridlines
+		// would only add noise; the first colleague goes on top.
+		XAxis:     excelize.ChartAxis{ReverseOrder: kind == excelize.Bar, Font: axisFont},
+		YAxis:     excelize.ChartAxis{None: true},
 		Dimension: excelize.ChartDimension{Width: 560, Height: heightPx},
 	}))
 }
