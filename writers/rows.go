@@ -73,12 +73,12 @@ type IntroducerRow struct {
 // DraftRow is one row of drafts/as_of=D: a ready-to-send request from a
 // record's owner to one introducer.
 type DraftRow struct {
-	AsOf        Date      `parquet:"as_of,date"`
-	RecordID    string    `parquet:"record_id"`
-	Rank        int32     `parquet:"rank"`
-	FromAddress string    `parquet:"from_address"`
-	ToAddress   string    `parquet:"to_address"`
-	Subject     string    `parquet:"subject"`
-	Body        string    `parquet:"body"`
-	Mailto      string    `parquet:"mailto"`
+	AsOf        Date   `parquet:"as_of,date"`
+	RecordID    string `parquet:"record_id"`
+	Rank        int32  `parquet:"rank"`
+	FromAddress string `parquet:"from_address"`
+	ToAddress   string `parquet:"to_address"`
+	Subject     string `parquet:"subject"`
+	Body        string `parquet:"body"`
+	Mailto      string `parquet:"mailto"`
 }
