@@ -102,10 +102,10 @@ func TestRowCounts(t *testing.T) {
 	}
 }
 
-// TestEmailColumnsAsArrowSeesThem pins the physical shape the readers rely
+// TestColumnsAsArrowSeesThem pins the physical shape the readers rely
 // on: recipient lists are LIST<utf8> with nullable elements, timestamps
 // carry UTC, and calls keep their millisecond unit.
-func TestEmailColumnsAsArrowSeesThem(t *testing.T) {
+func TestColumnsAsArrowSeesThem(t *testing.T) {
 	want := map[string]string{
 		"emails":   "message_id: utf8, mailbox: utf8, sent_at: timestamp[us, tz=UTC], from_address: utf8, to_addresses: list<list: utf8, nullable>, cc_addresses: list<list: utf8, nullable>, bcc_addresses: list<list: utf8, nullable>, subject: utf8",
 		"calls":    "call_id: utf8, started_at: timestamp[ms, tz=UTC], duration_seconds: int64, from_address: utf8, to_address: utf8",

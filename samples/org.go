@@ -125,8 +125,14 @@ func users() []userRow {
 		user("u029", "JO.BRENNAN@BRIGHTLANE.EXAMPLE", "Joanne Brennan", "Joanne", "Customer Success Manager", customerSuccess),
 		user("u030", hannah, "Hannah Berg", "Hannah", "Events Manager", marketing),
 	}
-	us[14].IsDisabled = ptr(true) // u015 Felix left; his mailbox was still exported
-	us[1].IsDisabled = ptr(false)
+	for i := range us {
+		switch us[i].UserID {
+		case "u015":
+			us[i].IsDisabled = ptr(true) // Felix left; his mailbox was still exported
+		case "u002":
+			us[i].IsDisabled = ptr(false) // an explicit false among the nulls
+		}
+	}
 	return us
 }
 

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // accessRoles is the default --access-roles.
@@ -126,5 +127,11 @@ func TestStoryIsClearCut(t *testing.T) {
 	}
 	if n := len(all["L01"]); n != 8 {
 		t.Errorf("L01 has %d candidates, want 8 so that the top-5 cut shows", n)
+	}
+}
+
+func TestCutoffIsAsOf(t *testing.T) {
+	if got := cutoff.Format("2006-01-02"); got != AsOf || !cutoff.Equal(cutoff.Truncate(24*time.Hour)) {
+		t.Errorf("cutoff %v does not start the day AsOf %s", cutoff, AsOf)
 	}
 }

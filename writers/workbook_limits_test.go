@@ -145,7 +145,7 @@ func TestWorkbookLinkTooLongForExcel(t *testing.T) {
 	}
 }
 
-func TestCutText(t *testing.T) {
+func TestWorkbookCutText(t *testing.T) {
 	emoji := strings.Repeat("😀", 20000) // 40,000 units
 	for _, c := range []struct {
 		name    string

@@ -71,7 +71,7 @@ func (w *workbookWriter) writeIntroducers(rows []ReportIntroducer) ([]SheetStats
 		values[1] = w.text(deref(ri.LeadCompany), st.text)
 		values[2] = w.text(deref(ri.RecordType), st.text)
 		values[3] = w.text(ownerName(ri), st.text)
-		values[4] = excelize.Cell{StyleID: st.text, Value: ri.Rank}
+		values[4] = excelize.Cell{StyleID: st.rank, Value: ri.Rank}
 		values[5] = w.text(colleagueName(ri), st.text)
 		values[6] = w.text(deref(ri.IntroducerTitle), st.text)
 		values[7] = w.text(ri.Band, w.bandStyle(ri.Band))
@@ -117,7 +117,7 @@ func (w *workbookWriter) writeDrafts(rows []DraftRow, leads map[string]string) (
 		d := &rows[i]
 		values[0] = w.text(leads[d.RecordID], st.text)
 		values[1] = w.text(d.RecordID, st.text)
-		values[2] = excelize.Cell{StyleID: st.text, Value: d.Rank}
+		values[2] = excelize.Cell{StyleID: st.rank, Value: d.Rank}
 		values[3] = w.text(d.FromAddress, st.text)
 		values[4] = w.text(d.ToAddress, st.text)
 		values[5] = w.text(d.Subject, st.text)

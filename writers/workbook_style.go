@@ -14,6 +14,7 @@ const (
 	colourHeadLight = "DDEBF7" // header fill of the small Summary tables
 	colourMuted     = "7F7F7F"
 	colourLink      = "0563C1"
+	colourNote      = "FFF2CC" // draws the eye to what the reader must know
 )
 
 // bandColours gives each band the fill and font of Excel's own
@@ -29,8 +30,10 @@ type workbookStyles struct {
 	header     int // header row of a data sheet
 	text       int // plain text, top-aligned so rows with wrapped bodies read well
 	wrap       int // long text such as a draft body
+	rank       int
 	score      int
 	date       int
+	day        int // a date among the Summary's text values, aligned with them
 	link       int
 	band       map[string]int
 	title      int
@@ -64,8 +67,10 @@ func newWorkbookStyles(f *excelize.File) (*workbookStyles, error) {
 	})
 	add(&s.text, excelize.Style{Alignment: top})
 	add(&s.wrap, excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
+	add(&s.rank, excelize.Style{Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}})
 	add(&s.score, excelize.Style{CustomNumFmt: &scoreFmt, Alignment: top})
 	add(&s.date, excelize.Style{CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}})
+	add(&s.day, excelize.Style{CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Horizontal: "left"}})
 	add(&s.link, excelize.Style{Font: &excelize.Font{Color: colourLink, Underline: "single"}, Alignment: top})
 	add(&s.title, excelize.Style{Font: &excelize.Font{Bold: true, Size: 18, Color: colourAccent}})
 	add(&s.subtitle, excelize.Style{Font: &excelize.Font{Italic: true, Color: colourMuted}})
@@ -87,7 +92,10 @@ func newWorkbookStyles(f *excelize.File) (*workbookStyles, error) {
 	add(&s.count, excelize.Style{NumFmt: 3, Alignment: &excelize.Alignment{Horizontal: "right"}})
 	add(&s.percent, excelize.Style{CustomNumFmt: &percentFmt, Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Horizontal: "right"}})
 	add(&s.bold, excelize.Style{Font: &excelize.Font{Bold: true}})
-	add(&s.note, excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
+	add(&s.note, excelize.Style{
+		Alignment: &excelize.Alignment{Vertical: "top", WrapText: true},
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colourNote}},
+	})
 	add(&s.muted, excelize.Style{Font: &excelize.Font{Italic: true, Color: colourMuted}})
 	bandIDs := make(map[string]*int, len(bandColours))
 	for band, c := range bandColours {

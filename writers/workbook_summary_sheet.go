@@ -50,7 +50,7 @@ func (p *summaryPage) count(col string, row int, n int64) {
 
 func (p *summaryPage) date(col string, row int, t time.Time) {
 	p.do("write cell "+p.ref(col, row), p.f.SetCellValue(sheetSummary, p.ref(col, row), t))
-	p.style(col, row, p.st.date)
+	p.style(col, row, p.st.day)
 }
 
 func (p *summaryPage) style(col string, row int, style int) {

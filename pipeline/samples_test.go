@@ -1,0 +1,168 @@
+package pipeline
+
+import (
+	"flag"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/wkw/wkw/samples"
+	"github.com/wkw/wkw/writers"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// runSamples runs the bundled samples with every setting at its default and
+// the as-of date their story is written for.
+func runSamples(t *testing.T) (string, *Manifest) {
+	t.Helper()
+	asOf, err := time.Parse(time.DateOnly, samples.AsOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !asOf.Equal(testAsOf) {
+		t.Fatalf("samples.AsOf %s differs from the tests' as-of %s", asOf, testAsOf)
+	}
+	out := t.TempDir()
+	man := mustRun(t, options(t, "../samples", out))
+	return out, man
+}
+
+// The introducers of the samples follow the story told in samples/README.md
+// (as data in samples.Expected, itself checked against an independent
+// reading of the contract).
+func TestSamplesMatchTheStory(t *testing.T) {
+	out, man := runSamples(t)
+	got := map[string][]writers.IntroducerRow{}
+	for _, r := range introducersOf(t, out) {
+		got[r.RecordID] = append(got[r.RecordID], r)
+	}
+	drafts := map[string]int{}
+	for _, d := range draftsOf(t, out) {
+		drafts[d.RecordID]++
+	}
+	reasons := map[string]int64{}
+	for _, e := range samples.Expected() {
+		rows := got[e.RecordID]
+		if e.Reason != "" {
+			reasons[e.Reason]++
+			if len(rows) != 0 {
+				t.Errorf("%s (%s) has %d introducer rows", e.RecordID, e.Reason, len(rows))
+			}
+			continue
+		}
+		if len(rows) != len(e.Introducers) {
+			t.Errorf("%s: %d introducers, want %d", e.RecordID, len(rows), len(e.Introducers))
+			continue
+		}
+		for i, w := range e.Introducers {
+			r := rows[i]
+			if r.Rank != int32(i+1) || r.IntroducerUserID != w.UserID || r.IntroducerEmail != w.Email ||
+				math.Round(r.Score) != float64(w.Score) || r.Band != w.Band {
+				t.Errorf("%s rank %d: %s %s %.2f %s, want %s %s %d %s", e.RecordID, i+1,
+					r.IntroducerUserID, r.IntroducerEmail, r.Score, r.Band, w.UserID, w.Email, w.Score, w.Band)
+			}
+			switch {
+			case e.OwnerScore == nil && r.OwnerScore != nil:
+				t.Errorf("%s: owner_score %v, want null", e.RecordID, *r.OwnerScore)
+			case e.OwnerScore != nil && (r.OwnerScore == nil || math.Round(*r.OwnerScore) != float64(*e.OwnerScore)):
+				t.Errorf("%s: owner_score %v, want %d", e.RecordID, r.OwnerScore, *e.OwnerScore)
+			}
+		}
+		if drafts[e.RecordID] != e.Drafts {
+			t.Errorf("%s: %d drafts, want %d", e.RecordID, drafts[e.RecordID], e.Drafts)
+		}
+	}
+	for reason, key := range map[string]string{"invalid email": "invalid_email", "internal email": "internal_email", "no candidates": "nobody_knows"} {
+		if man.Records[key] != reasons[reason] {
+			t.Errorf("records[%s] = %d, story has %d", key, man.Records[key], reasons[reason])
+		}
+	}
+}
+
+// The full-precision introducers of the samples, checked by eye against the
+// story once and kept as a golden file (go test ./pipeline -update rewrites
+// it).
+func TestSamplesGolden(t *testing.T) {
+	out, _ := runSamples(t)
+	var b strings.Builder
+	fmt.Fprintln(&b, "record_id rank introducer_user_id score band emails_sent emails_received meetings calls last_interaction_at owner_score")
+	for _, r := range introducersOf(t, out) {
+		owner := "null"
+		if r.OwnerScore != nil {
+			owner = fmt.Sprintf("%.9f", *r.OwnerScore)
+		}
+		fmt.Fprintf(&b, "%s %d %s %.9f %s %d %d %d %d %s %s\n", r.RecordID, r.Rank, r.IntroducerUserID, r.Score, r.Band,
+			r.EmailsSent, r.EmailsReceived, r.Meetings, r.Calls, r.LastInteractionAt.Format(time.RFC3339), owner)
+	}
+	golden := filepath.Join("testdata", "samples-introducers.golden")
+	if *update {
+		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.String() != string(want) {
+		t.Errorf("introducers differ from %s:\n%s", golden, b.String())
+	}
+}
+
+// Opted-out and disabled colleagues appear in no connection and as no
+// introducer; an opted-out owner is still named as the owner of their record.
+func TestSamplesLeaveOutOptedOutAndDisabled(t *testing.T) {
+	out, _ := runSamples(t)
+	type person struct{ id, email, name string }
+	hidden := []person{
+		{"u014", "olivia.chen@brightlane.example", "Olivia Chen"}, // opted out
+		{"u015", "felix.wagner@brightlane.example", "Felix Wagner"}, // disabled
+	}
+	mentions := func(p person, fields ...string) bool {
+		for _, f := range fields {
+			if f == p.id || strings.EqualFold(f, p.email) || f == p.name {
+				return true
+			}
+		}
+		return false
+	}
+	for _, p := range hidden {
+		for _, c := range connectionsOf(t, out) {
+			if mentions(p, c.UserID, c.UserEmail, deref(c.UserFullName)) {
+				t.Errorf("%s appears in connections: %+v", p.name, c)
+			}
+		}
+		owned := 0
+		for _, r := range introducersOf(t, out) {
+			if mentions(p, r.IntroducerUserID, r.IntroducerEmail, deref(r.IntroducerFullName)) {
+				t.Errorf("%s appears as an introducer: %+v", p.name, r)
+			}
+			if deref(r.OwnerUserID) == p.id {
+				owned++
+				if r.OwnerScore != nil {
+					t.Errorf("%s owns %s but has an owner_score", p.name, r.RecordID)
+				}
+			}
+		}
+		if owned == 0 {
+			t.Errorf("%s owns a record in the story but is never named as owner", p.name)
+		}
+		for _, d := range draftsOf(t, out) {
+			if strings.EqualFold(d.ToAddress, p.email) || strings.Contains(d.Body, p.name) && !strings.EqualFold(d.FromAddress, p.email) {
+				t.Errorf("%s appears in a draft of %s: %+v", p.name, d.RecordID, d)
+			}
+		}
+	}
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
