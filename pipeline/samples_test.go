@@ -120,7 +120,7 @@ func TestSamplesLeaveOutOptedOutAndDisabled(t *testing.T) {
 	out, _ := runSamples(t)
 	type person struct{ id, email, name string }
 	hidden := []person{
-		{"u014", "olivia.chen@brightlane.example", "Olivia Chen"}, // opted out
+		{"u014", "olivia.chen@brightlane.example", "Olivia Chen"},   // opted out
 		{"u015", "felix.wagner@brightlane.example", "Felix Wagner"}, // disabled
 	}
 	mentions := func(p person, fields ...string) bool {
