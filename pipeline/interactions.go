@@ -102,13 +102,14 @@ func (in *ingest) messages(ctx context.Context, t *readers.Table, meeting bool) 
 			m.Reset()
 			m.Time, m.HasTime = times.Micros(i)
 			m.Sender = in.party(senders, i, invalidSender)
-			// To and required attendees weigh 1.0; Cc, Bcc and optional attendees 0.5.
-			in.addList(&m, l1, i, 1.0, invalidParty)
-			in.addList(&m, l2, i, 0.5, invalidParty)
 			if meeting {
+				in.addList(&m, l1, i, scoring.WeightRequired, invalidParty)
+				in.addList(&m, l2, i, scoring.WeightOptional, invalidParty)
 				m.Cancelled, _ = cancelled.Value(i)
 			} else {
-				in.addList(&m, bcc, i, 0.5, invalidParty)
+				in.addList(&m, l1, i, scoring.WeightTo, invalidParty)
+				in.addList(&m, l2, i, scoring.WeightCc, invalidParty)
+				in.addList(&m, bcc, i, scoring.WeightBcc, invalidParty)
 			}
 			if rep.Has(id) {
 				merger.Add(id, &m)

@@ -4,7 +4,7 @@ package scoring
 // checks of §4.1 in their order, each counted.
 func (g *Graph) Email(m *Message) {
 	c := &g.Counters
-	c.EmailMerged += int64(m.Rows - 1)
+	c.EmailMerged += int64(max(m.Rows-1, 0))
 	if m.Disagree {
 		c.EmailSenderDisagreement++
 	}
@@ -47,10 +47,11 @@ func (g *Graph) Email(m *Message) {
 }
 
 // Meeting turns one whole (possibly merged) meeting into events per §4.2.
-// The organizer takes part with weight 1.0.
+// The organizer takes part with weight 1.0; it is appended to m.Parties, so
+// m is spent afterwards.
 func (g *Graph) Meeting(m *Message) {
 	c := &g.Counters
-	c.MeetingMerged += int64(m.Rows - 1)
+	c.MeetingMerged += int64(max(m.Rows-1, 0))
 	switch {
 	case m.Cancelled:
 		c.MeetingCancelled++
@@ -63,7 +64,7 @@ func (g *Graph) Meeting(m *Message) {
 		return
 	}
 	if m.Sender >= 0 {
-		m.Parties = append(m.Parties, Party{m.Sender, 1.0})
+		m.Parties = append(m.Parties, Party{m.Sender, WeightOrganizer})
 	}
 	parts := g.seen.distinct(m.Parties, -1, g.Dir.NumAddrs())
 	switch n := len(parts); {

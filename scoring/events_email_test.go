@@ -90,6 +90,8 @@ func TestEmailNoEvent(t *testing.T) {
 		{"disabled colleague to external", cat, []string{x}, nil},
 		{"opted-out colleague to external", dan, []string{x}, nil},
 		{"internal address of no user to external", room, []string{x}, nil},
+		{"disabled colleague to a contributor", cat, []string{ann}, []string{x}},
+		{"internal address of no user to a contributor", room, []string{bob}, nil},
 		{"contributor to colleagues only", ann, []string{bob}, []string{cat, room}},
 		{"external to non-contributors", x, []string{cat, dan}, []string{y}},
 	}

@@ -1,5 +1,16 @@
 package scoring
 
+// Field weights of §4: how much of a message or meeting an address takes
+// part in.
+const (
+	WeightTo        = 1.0
+	WeightCc        = 0.5
+	WeightBcc       = 0.5
+	WeightOrganizer = 1.0
+	WeightRequired  = 1.0
+	WeightOptional  = 0.5
+)
+
 // Party is an address taking part in a message or meeting with the weight of
 // its field: To 1.0, Cc and Bcc 0.5 for mail; required 1.0 and optional 0.5
 // for meetings.

@@ -32,9 +32,14 @@ func Reciprocity(emailsSent, emailsReceived, meetings, calls int64) float64 {
 	return 0.5
 }
 
-// Score maps a strength onto [0, 100).
+// maxScore is the largest float64 below 100.
+var maxScore = math.Nextafter(100, 0)
+
+// Score maps a strength onto [0, 100). Past a strength of about 370,
+// 1 - exp(-s/10) rounds to exactly 1 in float64; the score is then held just
+// below 100 so the contract's half-open range holds.
 func Score(strength float64) float64 {
-	return 100 * (1 - math.Exp(-strength/10))
+	return min(100*(1-math.Exp(-strength/10)), maxScore)
 }
 
 // Band names the bracket a score falls in.

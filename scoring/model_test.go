@@ -137,3 +137,13 @@ func TestRound6(t *testing.T) {
 		}
 	}
 }
+
+// Past a strength of about 370 the formula rounds to exactly 100 in float64;
+// the score stays inside the contract's [0, 100).
+func TestScoreStaysBelow100(t *testing.T) {
+	for _, s := range []float64{374.3, 1000, 1e9, math.Inf(1)} {
+		if got := Score(s); !(got < 100) || got < 99.99999999999998 {
+			t.Errorf("Score(%v) = %v, want just below 100", s, got)
+		}
+	}
+}

@@ -79,7 +79,10 @@ func (g *Graph) Rank(records []Record) []Ranked {
 		if o.Status != NobodyKnows {
 			continue
 		}
-		id, _ := g.Dir.Lookup(o.Email)
+		id, ok := g.Dir.Lookup(o.Email)
+		if !ok {
+			continue // never interned: nobody has a pair with it
+		}
 		for _, p := range wanted[id] {
 			if g.Pairs[p].Member == o.Owner {
 				o.OwnerScore, o.HasOwnerScore = g.Pairs[p].Score, true
