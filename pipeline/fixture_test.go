@@ -134,18 +134,19 @@ func options(t *testing.T, input, out string) Options {
 	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
 	t.Cleanup(func() { mem.AssertSize(t, 0) })
 	return Options{
-		Input:         input,
-		Out:           out,
-		AsOf:          testAsOf,
-		LookbackDays:  DefaultLookbackDays,
-		HalfLifeDays:  DefaultHalfLifeDays,
-		Top:           DefaultTop,
-		MaxRecipients: DefaultMaxRecipients,
-		MaxAttendees:  DefaultMaxAttendees,
-		AccessRoles:   DefaultAccessRoles,
-		Template:      drafts.Default(),
-		BatchSize:     7,
-		Mem:           mem,
+		Input:             input,
+		Out:               out,
+		AsOf:              testAsOf,
+		LookbackDays:      DefaultLookbackDays,
+		HalfLifeDays:      DefaultHalfLifeDays,
+		Top:               DefaultTop,
+		MaxRecipients:     DefaultMaxRecipients,
+		MaxAttendees:      DefaultMaxAttendees,
+		AccessRoles:       DefaultAccessRoles,
+		MaxRejectFraction: DefaultMaxRejectFraction,
+		Template:          drafts.Default(),
+		BatchSize:         7,
+		Mem:               mem,
 	}
 }
 

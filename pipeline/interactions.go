@@ -45,6 +45,7 @@ func (in *ingest) addList(m *scoring.Message, l readers.ListColumn, i int, w flo
 		if !ok {
 			continue
 		}
+		in.g.Totals.Addresses++
 		if id, ok := in.g.Dir.Intern(raw); ok {
 			m.Parties = append(m.Parties, scoring.Party{Addr: id, Weight: w})
 		} else {
@@ -60,6 +61,7 @@ func (in *ingest) party(s readers.StringColumn, i int, invalid *int64) int32 {
 	if !ok {
 		return -1
 	}
+	in.g.Totals.Addresses++
 	id, ok := in.g.Dir.Intern(raw)
 	if !ok {
 		*invalid++

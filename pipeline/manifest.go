@@ -21,6 +21,7 @@ type Manifest struct {
 	Skipped       map[string]int64 `json:"skipped"`
 	ExcludedUsers map[string]int64 `json:"excluded_users"`
 	Records       map[string]int64 `json:"records"`
+	Quality       Quality          `json:"quality"`
 	Outputs       []OutputFile     `json:"outputs"`
 	Timings       []Timing         `json:"timings"`
 }

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"fmt"
+	"io"
 	"log/slog"
 	"math"
 	"time"
@@ -33,6 +34,10 @@ type Options struct {
 	// InternalDomains replaces the default internal domains; nil keeps the
 	// default (the domains of all users' emails).
 	InternalDomains []string
+
+	// MaxRejectFraction is the largest share of emails, meetings or address
+	// occurrences that may be rejected as malformed (0..1).
+	MaxRejectFraction float64
 
 	Template     *drafts.Template
 	TemplatePath string // empty for the built-in template
@@ -84,6 +89,8 @@ func (o *Options) Check() error {
 		return bad("access-roles", "names no role")
 	case o.InternalDomains != nil && len(o.InternalDomains) == 0:
 		return bad("internal-domains", "names no domain; leave the flag out for the default")
+	case !(o.MaxRejectFraction >= 0 && o.MaxRejectFraction <= 1):
+		return bad("max-reject-fraction", "must be from 0 to 1, got %v", o.MaxRejectFraction)
 	case o.Template == nil:
 		return bad("template", "no template")
 	}
@@ -99,4 +106,11 @@ func (o *Options) cutoff() time.Time {
 // Date is the as-of date as partitions and file names spell it.
 func (o *Options) Date() string {
 	return o.cutoff().Format(time.DateOnly)
+}
+
+func (o *Options) logger() *slog.Logger {
+	if o.Log == nil {
+		return slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	return o.Log
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"os"
 	"path"
@@ -22,20 +21,67 @@ func Run(ctx context.Context, o Options) (*Manifest, error) {
 	if err := o.Check(); err != nil {
 		return nil, err
 	}
-	log := o.Log
-	if log == nil {
-		log = slog.New(slog.NewTextHandler(io.Discard, nil))
-	}
-	mem := o.Mem
-	if mem == nil {
-		mem = memory.DefaultAllocator
-	}
+	log := o.logger()
 	sw := &stopwatch{last: time.Now()}
 	man := &Manifest{Tool: "wkw", SchemaVersion: writers.SchemaVersion, AsOf: o.Date(), StartedAt: sw.last.UTC()}
-
 	tables, err := openTables(o.Input)
 	if err != nil {
 		return nil, err
+	}
+	in, err := load(ctx, &o, tables, man, sw, log)
+	if err != nil {
+		return nil, err
+	}
+	if err := man.Quality.check(o.Input); err != nil {
+		return nil, err
+	}
+	g, recs := in.g, in.recs
+	dir := g.Dir
+
+	g.Finish()
+	ranked := g.Rank(recs)
+	res, err := collect(&o, g, recs, ranked)
+	if err != nil {
+		return nil, err
+	}
+	sw.lap("rank")
+
+	man.Settings = settings(&o, dir)
+	man.RowsRead = map[string]int64{}
+	for name, t := range tables {
+		man.RowsRead[name] = t.Rows()
+	}
+	for _, reason := range []string{draftNoOwner, draftUnknownOwner, draftDisabled, draftNoAccessRole, draftOwnerNoEmail} {
+		man.Skipped["drafts."+reason] = res.draftSkips[reason]
+	}
+	man.Records = map[string]int64{"total": int64(len(recs))}
+	for _, k := range []string{"with_introducers", "nobody_knows", "invalid_email", "internal_email", "unknown_owner"} {
+		man.Records[k] = res.records[k]
+	}
+
+	if err := write(ctx, &o, g, res, man, sw, log); err != nil {
+		return nil, err
+	}
+	log.Info("run finished", "as_of", man.AsOf, "connections", len(g.Pairs),
+		"introducer_rows", len(res.introducers), "drafts", len(res.drafts),
+		"records_with_introducers", res.records["with_introducers"], "records", len(recs),
+		"seconds", time.Since(man.StartedAt).Round(time.Millisecond).Seconds())
+	return man, nil
+}
+
+// loaded is what a run has read from its inputs.
+type loaded struct {
+	g    *scoring.Graph
+	recs []scoring.Record
+	tc   tableCounts
+}
+
+// load reads every table into the model: the directory first, then emails,
+// meetings and calls, and measures the share of rejects into man.Quality.
+func load(ctx context.Context, o *Options, tables map[string]*readers.Table, man *Manifest, sw *stopwatch, log *slog.Logger) (*loaded, error) {
+	mem := o.Mem
+	if mem == nil {
+		mem = memory.DefaultAllocator
 	}
 	for _, spec := range tableSpecs {
 		if t := tables[spec.name]; t != nil {
@@ -50,18 +96,17 @@ func Run(ctx context.Context, o Options) (*Manifest, error) {
 	sw.lap("check_inputs")
 	log.Info("inputs checked", "input", o.Input, "files", len(man.Inputs))
 
-	var tc tableCounts
-	users, err := readUsers(ctx, tables["users"], mem, o.BatchSize, &tc)
+	res := &loaded{}
+	users, err := readUsers(ctx, tables["users"], mem, o.BatchSize, &res.tc)
 	if err != nil {
 		return nil, inputErr(err)
 	}
-	recs, err := readLeads(ctx, tables["leads"], mem, o.BatchSize, &tc)
-	if err != nil {
+	if res.recs, err = readLeads(ctx, tables["leads"], mem, o.BatchSize, &res.tc); err != nil {
 		return nil, inputErr(err)
 	}
 	var optOuts []string
 	if t := tables["opt_outs"]; t != nil {
-		if optOuts, err = readOptOuts(ctx, t, mem, o.BatchSize, &tc); err != nil {
+		if optOuts, err = readOptOuts(ctx, t, mem, o.BatchSize, &res.tc); err != nil {
 			return nil, inputErr(err)
 		}
 	}
@@ -69,11 +114,11 @@ func Run(ctx context.Context, o Options) (*Manifest, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s: %w", ErrInput, tables["users"].Files[0].Path, err)
 	}
-	if err := checkRoles(&o, dir); err != nil {
+	if err := checkRoles(o, dir); err != nil {
 		return nil, err
 	}
 	sw.lap("read_directory")
-	log.Info("directory read", "users", len(users), "records", len(recs), "opt_outs", len(optOuts))
+	log.Info("directory read", "users", len(users), "records", len(res.recs), "opt_outs", len(optOuts))
 
 	cfg := scoring.Config{
 		Cutoff:        o.cutoff().UnixMicro(),
@@ -83,11 +128,8 @@ func Run(ctx context.Context, o Options) (*Manifest, error) {
 		MaxAttendees:  o.MaxAttendees,
 		Top:           o.Top,
 	}
-	g := scoring.NewGraph(cfg, dir)
-	in := &ingest{g: g, mem: mem, batch: o.BatchSize}
-	if tables["emails"].Rows() == 0 {
-		log.Warn("the emails table has no rows: every connection will come from meetings and calls only", "input", o.Input)
-	}
+	res.g = scoring.NewGraph(cfg, dir)
+	in := &ingest{g: res.g, mem: mem, batch: o.BatchSize}
 	if err := in.messages(ctx, tables["emails"], false); err != nil {
 		return nil, inputErr(err)
 	}
@@ -104,42 +146,11 @@ func Run(ctx context.Context, o Options) (*Manifest, error) {
 		}
 	}
 	sw.lap("calls")
-	log.Info("interactions read", "pairs", len(g.Pairs), "addresses", dir.NumAddrs())
-
-	g.Finish()
-	ranked := g.Rank(recs)
-	res, err := collect(&o, g, recs, ranked)
-	if err != nil {
-		return nil, err
-	}
-	sw.lap("rank")
-
-	man.Settings = settings(&o, dir)
-	man.RowsRead = map[string]int64{}
-	for name, t := range tables {
-		man.RowsRead[name] = t.Rows()
-	}
-	man.Skipped = countMap(g.Counters.List())
-	man.Skipped["users.null_user_id"] = tc.UsersNullID
-	man.Skipped["leads.null_record_id"] = tc.LeadsNullID
-	man.Skipped["opt_outs.null_email"] = tc.OptOutsNull
-	for _, reason := range []string{draftNoOwner, draftUnknownOwner, draftDisabled, draftNoAccessRole, draftOwnerNoEmail} {
-		man.Skipped["drafts."+reason] = res.draftSkips[reason]
-	}
+	log.Info("interactions read", "pairs", len(res.g.Pairs), "addresses", dir.NumAddrs())
+	man.Quality = quality(&res.g.Counters, res.g.Totals, o.MaxRejectFraction)
+	man.Skipped = skipped(&res.g.Counters, res.tc)
 	man.ExcludedUsers = countMap(dir.Excluded())
-	man.Records = map[string]int64{"total": int64(len(recs))}
-	for _, k := range []string{"with_introducers", "nobody_knows", "invalid_email", "internal_email", "unknown_owner"} {
-		man.Records[k] = res.records[k]
-	}
-
-	if err := write(ctx, &o, g, res, man, sw, log); err != nil {
-		return nil, err
-	}
-	log.Info("run finished", "as_of", man.AsOf, "connections", len(g.Pairs),
-		"introducer_rows", len(res.introducers), "drafts", len(res.drafts),
-		"records_with_introducers", res.records["with_introducers"], "records", len(recs),
-		"seconds", time.Since(man.StartedAt).Round(time.Millisecond).Seconds())
-	return man, nil
+	return res, nil
 }
 
 // openTables locates every table and checks every file's schema before any
@@ -197,6 +208,15 @@ func inputErr(err error) error {
 		return err
 	}
 	return fmt.Errorf("%w: %w", ErrInput, err)
+}
+
+// skipped lists every skip and reject counter by reason.
+func skipped(c *scoring.Counters, tc tableCounts) map[string]int64 {
+	m := countMap(c.List())
+	m["users.null_user_id"] = tc.UsersNullID
+	m["leads.null_record_id"] = tc.LeadsNullID
+	m["opt_outs.null_email"] = tc.OptOutsNull
+	return m
 }
 
 func settings(o *Options, dir *scoring.Directory) Settings {

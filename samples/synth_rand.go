@@ -129,5 +129,5 @@ func (s *slab[T]) take(n int) []T {
 	}
 	start := len(s.buf)
 	s.buf = s.buf[:start+n]
-	return s.buf[start:start:start+n]
+	return s.buf[start : start : start+n]
 }

@@ -15,6 +15,29 @@ type Counters struct {
 	CallNotConnected, CallNoStartedAt, CallOutsideWindow, CallNoPair int64
 }
 
+// Totals are what reject fractions are taken of: whole messages and
+// meetings after merging, and non-null address occurrences, valid or not.
+type Totals struct {
+	Emails, Meetings, Addresses int64
+}
+
+// InvalidAddresses is the number of address occurrences dropped as invalid.
+func (c *Counters) InvalidAddresses() int64 {
+	return c.InvalidSender + c.InvalidRecipient + c.InvalidOrganizer + c.InvalidAttendee + c.InvalidCallParty
+}
+
+// RejectedEmails counts emails unusable because of the export itself: no id,
+// no time or no valid sender. Skips by rule (window, broadcast) are not
+// rejects.
+func (c *Counters) RejectedEmails() int64 {
+	return c.EmailNullID + c.EmailNoSentAt + c.EmailNoSender
+}
+
+// RejectedMeetings counts meetings unusable because of the export itself.
+func (c *Counters) RejectedMeetings() int64 {
+	return c.MeetingNullID + c.MeetingNoStartAt
+}
+
 // Count is one named counter.
 type Count struct {
 	Name  string

@@ -4,6 +4,7 @@ package scoring
 // checks of §4.1 in their order, each counted.
 func (g *Graph) Email(m *Message) {
 	c := &g.Counters
+	g.Totals.Emails++
 	c.EmailMerged += int64(max(m.Rows-1, 0))
 	if m.Disagree {
 		c.EmailSenderDisagreement++
@@ -51,6 +52,7 @@ func (g *Graph) Email(m *Message) {
 // m is spent afterwards.
 func (g *Graph) Meeting(m *Message) {
 	c := &g.Counters
+	g.Totals.Meetings++
 	c.MeetingMerged += int64(max(m.Rows-1, 0))
 	switch {
 	case m.Cancelled:

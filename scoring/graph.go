@@ -30,6 +30,7 @@ type Graph struct {
 	Config   Config
 	Dir      *Directory
 	Counters Counters
+	Totals   Totals
 	Pairs    []Pair
 
 	index map[uint64]int32 // member<<32 | addr → index in Pairs

@@ -37,8 +37,10 @@ type workbookWriter struct {
 //
 // The sheets are Summary (first and active), Introducers, Drafts and
 // "No introducer yet"; a list too long for one sheet continues on numbered
-// sheets. The data sheets are streamed, so memory does not grow with rows.
-// On error no file is left at path.
+// sheets. The data sheets are streamed, so their cells are not held in
+// memory; their links are, until the file is written, and excelize builds
+// the compressed file in memory before writing it. On error no file is left
+// at path.
 func WriteWorkbook(path string, r *Report) (stats WorkbookStats, err error) {
 	if r == nil {
 		return WorkbookStats{}, fmt.Errorf("%w: write workbook %s: no report", ErrOutput, path)
@@ -65,6 +67,9 @@ func buildWorkbook(f *excelize.File, r *Report) (WorkbookStats, error) {
 	if err := f.SetSheetName(f.GetSheetName(0), sheetSummary); err != nil {
 		return WorkbookStats{}, fmt.Errorf("name sheet %q: %w", sheetSummary, err)
 	}
+	// Before any sheet is streamed: SetActiveSheet reads every sheet back,
+	// and reading a flushed streamed sheet parses all its rows into memory.
+	f.SetActiveSheet(0)
 	style, err := newWorkbookStyles(f)
 	if err != nil {
 		return WorkbookStats{}, err
@@ -91,7 +96,6 @@ func buildWorkbook(f *excelize.File, r *Report) (WorkbookStats, error) {
 	if err := w.writeSummary(r, &facts, notes); err != nil {
 		return WorkbookStats{}, err
 	}
-	f.SetActiveSheet(0)
 	if err := f.SetDocProps(&excelize.DocProperties{
 		Title:   "Who knows whom — " + r.AsOf.UTC().Format(time.DateOnly),
 		Creator: "wkw",

@@ -44,6 +44,7 @@ owner, from the company's exported emails, meetings and calls.
 
 Usage:
   wkw run [flags]             run the nightly job (see wkw run --help)
+  wkw validate [flags]        check the inputs without writing anything
   wkw template check FILE     check a draft template and print it rendered for an example
   wkw help                    show this text
 
@@ -58,6 +59,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	switch args[0] {
 	case "run":
 		return runJob(ctx, args[1:], stderr)
+	case "validate":
+		return validateCmd(ctx, args[1:], stdout, stderr)
 	case "template":
 		return templateCmd(args[1:], stdout, stderr)
 	case "help", "-h", "--help":

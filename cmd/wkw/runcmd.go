@@ -29,73 +29,104 @@ as Parquet, an Excel workbook and a run manifest under --out.
 Flags:
 `
 
-func runJob(ctx context.Context, args []string, stderr io.Writer) error {
-	fs := pflag.NewFlagSet("wkw run", pflag.ContinueOnError)
+// runFlags are the flags of "wkw run"; "wkw validate" shares those that
+// shape what is read and counted.
+type runFlags struct {
+	fs                                *pflag.FlagSet
+	input, out, asOf, contrib, access *string
+	domains, tmpl                     *string
+	lookback, top, maxRcpt, maxAtt    *int
+	halfLife, maxReject               *float64
+	logJSON                           *bool
+}
+
+func newRunFlags(name string, stderr io.Writer, outputs bool) *runFlags {
+	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.SortFlags = false
-	input := fs.String("input", "samples", "input `DIR` holding NAME.parquet or NAME/ for each table")
-	out := fs.String("out", "out", "output `DIR`; this date's outputs are replaced as a whole")
-	asOf := fs.String("as-of", "", "as-of `DATE` (YYYY-MM-DD); interactions before 00:00 UTC of it count (default today, UTC)")
-	lookback := fs.Int("lookback-days", pipeline.DefaultLookbackDays, "how many `DAYS` before the as-of date count")
-	halfLife := fs.Float64("half-life-days", pipeline.DefaultHalfLifeDays, "an interaction's weight halves every `DAYS`")
-	top := fs.Int("top", pipeline.DefaultTop, fmt.Sprintf("introducers kept per lead or contact, 1..%d", pipeline.MaxTop))
-	contrib := fs.String("contributor-roles", "", "only users holding one of these comma-separated `ROLES` contribute (default: every user)")
-	access := fs.String("access-roles", strings.Join(pipeline.DefaultAccessRoles, ","), "owners holding one of these comma-separated `ROLES` get drafts")
-	domains := fs.String("internal-domains", "", "comma-separated internal `DOMAINS` (default: the domains of all users' emails)")
-	maxRcpt := fs.Int("max-recipients", pipeline.DefaultMaxRecipients, "a message to more than `N` recipients is a broadcast and skipped")
-	maxAtt := fs.Int("max-attendees", pipeline.DefaultMaxAttendees, "a meeting of more than `N` participants is skipped")
-	tmpl := fs.String("template", "", "draft template `FILE` (Go text/template; default: built in)")
-	logJSON := fs.Bool("log-json", false, "log as JSON lines instead of text")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, runUsage)
-		fs.PrintDefaults()
+	f := &runFlags{fs: fs}
+	f.input = fs.String("input", "samples", "input `DIR` holding NAME.parquet or NAME/ for each table")
+	f.out, f.tmpl = new(string), new(string)
+	if outputs {
+		f.out = fs.String("out", "out", "output `DIR`; this date's outputs are replaced as a whole")
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			return errHelp
-		}
-		return fmt.Errorf("%w: %w", errFlags, err)
+	f.asOf = fs.String("as-of", "", "as-of `DATE` (YYYY-MM-DD); interactions before 00:00 UTC of it count (default today, UTC)")
+	f.lookback = fs.Int("lookback-days", pipeline.DefaultLookbackDays, "how many `DAYS` before the as-of date count")
+	f.halfLife = fs.Float64("half-life-days", pipeline.DefaultHalfLifeDays, "an interaction's weight halves every `DAYS`")
+	f.top = fs.Int("top", pipeline.DefaultTop, fmt.Sprintf("introducers kept per lead or contact, 1..%d", pipeline.MaxTop))
+	f.contrib = fs.String("contributor-roles", "", "only users holding one of these comma-separated `ROLES` contribute (default: every user)")
+	f.access = fs.String("access-roles", strings.Join(pipeline.DefaultAccessRoles, ","), "owners holding one of these comma-separated `ROLES` get drafts")
+	f.domains = fs.String("internal-domains", "", "comma-separated internal `DOMAINS` (default: the domains of all users' emails)")
+	f.maxRcpt = fs.Int("max-recipients", pipeline.DefaultMaxRecipients, "a message to more than `N` recipients is a broadcast and skipped")
+	f.maxAtt = fs.Int("max-attendees", pipeline.DefaultMaxAttendees, "a meeting of more than `N` participants is skipped")
+	f.maxReject = fs.Float64("max-reject-fraction", pipeline.DefaultMaxRejectFraction, "fail when more than this `FRACTION` (0..1) of emails, meetings or addresses is malformed")
+	if outputs {
+		f.tmpl = fs.String("template", "", "draft template `FILE` (Go text/template; default: built in)")
 	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("%w: unexpected argument %q", errFlags, fs.Arg(0))
-	}
+	f.logJSON = fs.Bool("log-json", false, "log as JSON lines instead of text")
+	return f
+}
 
+// parse reads args and resolves the options; help shown is errHelp.
+func (f *runFlags) parse(args []string, stderr io.Writer) (pipeline.Options, error) {
+	if err := f.fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			return pipeline.Options{}, errHelp
+		}
+		return pipeline.Options{}, fmt.Errorf("%w: %w", errFlags, err)
+	}
+	if f.fs.NArg() > 0 {
+		return pipeline.Options{}, fmt.Errorf("%w: unexpected argument %q", errFlags, f.fs.Arg(0))
+	}
 	o := pipeline.Options{
-		Input:         *input,
-		Out:           *out,
-		LookbackDays:  *lookback,
-		HalfLifeDays:  *halfLife,
-		Top:           *top,
-		MaxRecipients: *maxRcpt,
-		MaxAttendees:  *maxAtt,
-		AccessRoles:   splitList(*access),
+		Input:             *f.input,
+		Out:               *f.out,
+		LookbackDays:      *f.lookback,
+		HalfLifeDays:      *f.halfLife,
+		Top:               *f.top,
+		MaxRecipients:     *f.maxRcpt,
+		MaxAttendees:      *f.maxAtt,
+		MaxRejectFraction: *f.maxReject,
+		AccessRoles:       splitList(*f.access),
+		AccessRolesGiven:  f.fs.Changed("access-roles"),
 	}
-	o.AccessRolesGiven = fs.Changed("access-roles")
-	if fs.Changed("contributor-roles") {
-		o.ContributorRoles = splitList(*contrib)
+	if f.fs.Changed("contributor-roles") {
+		o.ContributorRoles = splitList(*f.contrib)
 	}
-	if fs.Changed("internal-domains") {
-		o.InternalDomains = scoring.ParseDomains(*domains)
+	if f.fs.Changed("internal-domains") {
+		o.InternalDomains = scoring.ParseDomains(*f.domains)
 	}
 	o.AsOf = time.Now().UTC()
-	if fs.Changed("as-of") {
-		d, err := time.Parse(time.DateOnly, strings.TrimSpace(*asOf))
+	if f.fs.Changed("as-of") {
+		d, err := time.Parse(time.DateOnly, strings.TrimSpace(*f.asOf))
 		if err != nil {
-			return fmt.Errorf("%w: --as-of %q: want a date like 2026-11-21", errFlags, *asOf)
+			return o, fmt.Errorf("%w: --as-of %q: want a date like 2026-11-21", errFlags, *f.asOf)
 		}
 		o.AsOf = d
 	}
-	t, err := loadTemplate(*tmpl)
-	if err != nil {
-		return err
-	}
-	o.Template, o.TemplatePath = t, *tmpl
-
 	var h slog.Handler = slog.NewTextHandler(stderr, nil)
-	if *logJSON {
+	if *f.logJSON {
 		h = slog.NewJSONHandler(stderr, nil)
 	}
 	o.Log = slog.New(h)
+	return o, nil
+}
+
+func runJob(ctx context.Context, args []string, stderr io.Writer) error {
+	f := newRunFlags("wkw run", stderr, true)
+	f.fs.Usage = func() {
+		fmt.Fprint(stderr, runUsage)
+		f.fs.PrintDefaults()
+	}
+	o, err := f.parse(args, stderr)
+	if err != nil {
+		return err
+	}
+	t, err := loadTemplate(*f.tmpl)
+	if err != nil {
+		return err
+	}
+	o.Template, o.TemplatePath = t, *f.tmpl
 	_, err = pipeline.Run(ctx, o)
 	return err
 }
