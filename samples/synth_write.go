@@ -10,9 +10,9 @@ import (
 )
 
 const (
-	// synthBatch rows go to one part before the next part takes over, so
-	// rows (and the copies of one message, emitted thousands of rows
-	// apart) spread over all parts, as a parallel export would leave them.
+	// At most synthBatch rows go to one part before the next part takes
+	// over, so rows (and the copies of one message, emitted thousands of
+	// rows apart) spread over all parts, as a parallel export leaves them.
 	synthBatch = 4096
 	// synthRowGroup is where each part cuts a row group: big enough for
 	// realistic scans, small enough that readers can go one group at a time.
@@ -37,8 +37,10 @@ type partWriter[T any] struct {
 }
 
 func newPartWriter[T any](dir, name string, parts int, total int64, progress func(string)) (*partWriter[T], error) {
+	// Small tables take smaller batches, so that every part gets rows.
+	batch := min(max(total/int64(parts*8), 64), synthBatch)
 	pw := &partWriter[T]{name: name, total: total, nextReport: synthReportEvery, progress: progress,
-		batch: make([]T, 0, synthBatch)}
+		batch: make([]T, 0, batch)}
 	paths := []string{filepath.Join(dir, name+".parquet")}
 	pw.path = paths[0]
 	if parts > 1 {
@@ -69,7 +71,7 @@ func newPartWriter[T any](dir, name string, parts int, total int64, progress fun
 
 func (pw *partWriter[T]) add(row T) error {
 	pw.batch = append(pw.batch, row)
-	if len(pw.batch) < synthBatch {
+	if len(pw.batch) < cap(pw.batch) {
 		return nil
 	}
 	return pw.flush()
