@@ -13,9 +13,16 @@ import (
 
 const defaultBatchSize = 64 << 10
 
+// aheadBatches is how many decoded batches may wait for fn. Decoding runs
+// on its own goroutine so that it overlaps the caller's work on a second
+// core; the bound keeps memory to a few batches.
+const aheadBatches = 2
+
 // Scan reads every file in order, row group by row group, batchSize rows at
 // a time (batchSize <= 0 means 64Ki rows), projecting only the columns of
-// t.Columns that a file has, and calls fn for each batch, sequentially.
+// t.Columns that a file has, and calls fn for each batch, sequentially and
+// in file and row group order, on the calling goroutine. Decoding runs
+// ahead on another goroutine.
 //
 // ctx is checked between batches. A row group that yields a different number
 // of rows than its footer declares, or whose decoding fails or panics, fails
@@ -26,100 +33,196 @@ func (t *Table) Scan(ctx context.Context, mem memory.Allocator, batchSize int, f
 	if batchSize <= 0 {
 		batchSize = defaultBatchSize
 	}
-	for _, f := range t.Files {
-		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("scan table %q: %w", t.Name, err)
+	ctx, cancel := context.WithCancel(ctx)
+	items := make(chan item, aheadBatches)
+	go t.produce(ctx, mem, batchSize, items)
+	// On every way out, fn's panics included, stop the producer and release
+	// whatever it decoded that fn will never see.
+	defer func() {
+		cancel()
+		for it := range items {
+			it.discard()
 		}
-		if err := t.scanFile(ctx, mem, f.Path, batchSize, fn); err != nil {
+	}()
+	var b *Batch
+	for it := range items {
+		if err := t.consume(ctx, &b, it, fn); err != nil {
 			return err
 		}
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("scan table %q: %w", t.Name, err)
 	}
 	return nil
 }
 
-func (t *Table) scanFile(ctx context.Context, mem memory.Allocator, path string, batchSize int, fn func(*Batch) error) error {
+// item is what the decoding goroutine hands over: a batch of a row group
+// (rec retained, or nulls rows of a file without the projected columns), an
+// error, or the end of a file with the cleanup to run once fn is done with
+// all of the file's batches.
+type item struct {
+	file  string
+	rg    int
+	pos   []int
+	rec   arrow.Record
+	nulls int
+	err   error
+	done  func()
+}
+
+func (it item) discard() {
+	if it.rec != nil {
+		it.rec.Release()
+	}
+	if it.done != nil {
+		it.done()
+	}
+}
+
+func (t *Table) consume(ctx context.Context, b **Batch, it item, fn func(*Batch) error) error {
+	defer it.discard()
+	switch {
+	case it.err != nil:
+		return it.err
+	case it.done != nil:
+		return nil
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("scan file %q row group %d: %w", it.file, it.rg, err)
+	}
+	if *b == nil || (*b).File != it.file {
+		*b = newBatch(it.file, t.Columns)
+	}
+	(*b).RowGroup = it.rg
+	if it.rec == nil {
+		(*b).loadNulls(it.nulls)
+	} else if err := (*b).load(it.rec, it.pos); err != nil {
+		return fmt.Errorf("read file %q row group %d: %w", it.file, it.rg, err)
+	}
+	return fn(*b)
+}
+
+// produce decodes every file into items, in order, and closes items.
+func (t *Table) produce(ctx context.Context, mem memory.Allocator, batchSize int, items chan<- item) {
+	defer close(items)
+	for _, f := range t.Files {
+		if ctx.Err() != nil {
+			return
+		}
+		if !t.produceFile(ctx, mem, f.Path, batchSize, items) {
+			return
+		}
+	}
+}
+
+// send hands it over unless the scan was stopped; then it is discarded.
+func send(ctx context.Context, items chan<- item, it item) bool {
+	select {
+	case items <- it:
+		return true
+	case <-ctx.Done():
+		it.discard()
+		return false
+	}
+}
+
+// produceFile decodes one file; it reports whether the scan should go on.
+func (t *Table) produceFile(ctx context.Context, mem memory.Allocator, path string, batchSize int, items chan<- item) bool {
 	// The footer is read again rather than kept from Open: holding every
 	// part open between Open and Scan would cost a descriptor per part, and
 	// projecting again protects against a file replaced in between.
 	sw := newSweeper(mem)
-	defer sw.sweep()
 	pf, _, err := openParquet(path, sw)
 	if err != nil {
-		return err
+		sw.sweep()
+		send(ctx, items, item{err: err})
+		return false
 	}
-	defer pf.Close()
+	// The file's buffers are freed only after fn has released its last
+	// batch, so the cleanup travels down the channel behind them on every
+	// path; the send blocks rather than give up on a stopped scan, because
+	// Scan drains the channel to its end.
+	defer func() {
+		items <- item{done: func() {
+			pf.Close()
+			sw.sweep()
+		}}
+	}()
 	var fr *pqarrow.FileReader
 	err = guard(func() (err error) {
 		fr, err = pqarrow.NewFileReader(pf, pqarrow.ArrowReadProperties{BatchSize: int64(batchSize)}, sw)
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("%w: file %q: read schema: %w", ErrSchema, path, err)
+		send(ctx, items, item{err: fmt.Errorf("%w: file %q: read schema: %w", ErrSchema, path, err)})
+		return false
 	}
 	p, err := project(path, fr.Manifest, t.Columns)
 	if err != nil {
-		return err
+		send(ctx, items, item{err: err})
+		return false
 	}
-	b := newBatch(path, t.Columns)
 	md := pf.MetaData()
 	for rg := 0; rg < len(md.RowGroups); rg++ {
-		b.RowGroup = rg
 		want := md.RowGroup(rg).NumRows()
+		var ok bool
 		if len(p.leaves) == 0 {
-			err = scanNulls(ctx, b, want, batchSize, fn)
+			ok = produceNulls(ctx, path, rg, want, batchSize, items)
 		} else {
-			err = scanRowGroup(ctx, fr, p, b, want, fn)
+			ok = produceRowGroup(ctx, fr, p, path, rg, want, items)
 		}
-		if err != nil {
-			return err
+		if !ok {
+			return false
 		}
 	}
-	return nil
+	return true
 }
 
-// scanRowGroup streams one row group. Only the calls into pqarrow are
-// guarded, so that a panic raised by fn propagates as the caller's own.
-func scanRowGroup(ctx context.Context, fr *pqarrow.FileReader, p projection, b *Batch, want int64, fn func(*Batch) error) error {
+// produceRowGroup decodes one row group into items. Only the calls into
+// pqarrow are guarded against panics.
+func produceRowGroup(ctx context.Context, fr *pqarrow.FileReader, p projection, path string, rg int, want int64, items chan<- item) bool {
+	fail := func(err error) bool {
+		send(ctx, items, item{err: err})
+		return false
+	}
 	var rr pqarrow.RecordReader
 	err := guard(func() (err error) {
-		rr, err = fr.GetRecordReader(ctx, p.leaves, []int{b.RowGroup})
+		rr, err = fr.GetRecordReader(ctx, p.leaves, []int{rg})
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("%w: file %q row group %d: %w", ErrCorrupt, b.File, b.RowGroup, err)
+		return fail(fmt.Errorf("%w: file %q row group %d: %w", ErrCorrupt, path, rg, err))
 	}
 	defer rr.Release()
 	if err := checkFields(rr.Schema(), p.names); err != nil {
-		return fmt.Errorf("read file %q row group %d: %w", b.File, b.RowGroup, err)
+		return fail(fmt.Errorf("read file %q row group %d: %w", path, rg, err))
 	}
 	var got int64
-	for {
-		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("scan file %q row group %d: %w", b.File, b.RowGroup, err)
-		}
+	for ctx.Err() == nil {
 		rec, err := nextRecord(rr)
 		if err != nil {
-			return fmt.Errorf("%w: file %q row group %d after %d rows: %w", ErrCorrupt, b.File, b.RowGroup, got, err)
+			return fail(fmt.Errorf("%w: file %q row group %d after %d rows: %w", ErrCorrupt, path, rg, got, err))
 		}
 		if rec == nil {
 			break
 		}
 		got += rec.NumRows()
 		if got > want {
-			return fmt.Errorf("%w: file %q row group %d: read more than the %d rows its footer declares", ErrCorrupt, b.File, b.RowGroup, want)
+			return fail(fmt.Errorf("%w: file %q row group %d: read more than the %d rows its footer declares", ErrCorrupt, path, rg, want))
 		}
-		if err := b.load(rec, p.pos); err != nil {
-			return fmt.Errorf("read file %q row group %d: %w", b.File, b.RowGroup, err)
+		rec.Retain()
+		if !send(ctx, items, item{file: path, rg: rg, pos: p.pos, rec: rec}) {
+			return false
 		}
-		if err := fn(b); err != nil {
-			return err
-		}
+	}
+	if ctx.Err() != nil {
+		return false
 	}
 	// A damaged page header can end a column early without any error.
 	if got != want {
-		return fmt.Errorf("%w: file %q row group %d: read %d rows, footer declares %d", ErrCorrupt, b.File, b.RowGroup, got, want)
+		return fail(fmt.Errorf("%w: file %q row group %d: read %d rows, footer declares %d", ErrCorrupt, path, rg, got, want))
 	}
-	return nil
+	return true
 }
 
 // nextRecord returns the reader's next record, owned by the reader, or nil
@@ -153,19 +256,15 @@ func checkFields(sc *arrow.Schema, names []string) error {
 	return nil
 }
 
-// scanNulls serves a row group of a file that has none of the projected
+// produceNulls serves a row group of a file that has none of the projected
 // columns: its rows still exist, with every value null.
-func scanNulls(ctx context.Context, b *Batch, rows int64, batchSize int, fn func(*Batch) error) error {
+func produceNulls(ctx context.Context, path string, rg int, rows int64, batchSize int, items chan<- item) bool {
 	for done := int64(0); done < rows; {
-		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("scan file %q row group %d: %w", b.File, b.RowGroup, err)
-		}
 		n := min(int64(batchSize), rows-done)
-		b.loadNulls(int(n))
-		if err := fn(b); err != nil {
-			return err
+		if !send(ctx, items, item{file: path, rg: rg, nulls: int(n)}) {
+			return false
 		}
 		done += n
 	}
-	return nil
+	return true
 }

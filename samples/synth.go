@@ -35,8 +35,8 @@ func DefaultSynthParams() SynthParams {
 	}
 }
 
-// Validate reports the first parameter that cannot make a sensible table.
-func (p SynthParams) Validate() error {
+// validate reports the first parameter that cannot make a sensible table.
+func (p SynthParams) validate() error {
 	switch {
 	case p.Users < 2:
 		return fmt.Errorf("check users: %d, want at least 2", p.Users)
@@ -58,12 +58,13 @@ var synthTables = []string{"users", "opt_outs", "leads", "calls", "meetings", "e
 // Synthesize writes the six input tables of SPEC §2 into dir (created if
 // needed), replacing any tables of the same names there. The tables are
 // built in a temporary directory inside dir and moved into place only when
-// all are complete, so a failed or cancelled run leaves dir as it was.
+// all are complete, so a run that fails or is cancelled while generating
+// leaves dir as it was.
 // Memory stays bounded whatever the row counts, apart from the address
 // pool (about max(50k, Emails/20) addresses). progress, if not nil, hears
 // a one-line status now and then.
 func Synthesize(ctx context.Context, dir string, p SynthParams, progress func(string)) (err error) {
-	if err := p.Validate(); err != nil {
+	if err := p.validate(); err != nil {
 		return err
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {

@@ -129,9 +129,9 @@ func (g *emailGen) message() {
 // a tail to fifty.
 func rcptCount(r *rand.Rand) int {
 	switch p := r.Uint32N(1000); {
-	case p < 550:
+	case p < 650:
 		return 1
-	case p < 770:
+	case p < 800:
 		return 2
 	case p < 870:
 		return 3

@@ -230,21 +230,42 @@ func (o *synthOrg) variant(r *rand.Rand, a *synthAddr) string {
 	if p < 2 {
 		return synthInvalid[r.IntN(len(synthInvalid))]
 	}
-	entry := o.arena[a.entryOff : a.entryOff+int(a.entryLen)]
+	entry := o.entry(a)
 	switch {
 	case p < 12:
 		return entry
 	case p < 72:
-		return entry[a.nameLn+3 : len(entry)-2]
+		return o.mixed(a)
 	}
 	return entry[1 : len(entry)-1]
+}
+
+// entry is " Name <Mixed@Case> ", the text every other variant is cut from.
+func (o *synthOrg) entry(a *synthAddr) string {
+	return o.arena[a.entryOff : a.entryOff+int(a.entryLen)]
+}
+
+func (o *synthOrg) mixed(a *synthAddr) string {
+	return o.entry(a)[a.nameLn+3 : a.entryLen-2]
+}
+
+// typed renders an address as someone keyed it into a form: lower case,
+// now and then with capitals or a display name, never invalid.
+func (o *synthOrg) typed(r *rand.Rand, a *synthAddr) string {
+	switch p := r.Uint32N(100); {
+	case p < 90:
+		return o.lower(a)
+	case p < 99:
+		return o.mixed(a)
+	}
+	e := o.entry(a)
+	return e[1 : len(e)-1]
 }
 
 // fullName is the person's name, or the company's for a role mailbox.
 func (o *synthOrg) fullName(a *synthAddr) string {
 	if a.first < 0 {
-		entry := o.arena[a.entryOff : a.entryOff+int(a.entryLen)]
-		return entry[1 : 1+a.nameLn]
+		return o.entry(a)[1 : 1+a.nameLn]
 	}
 	return synthFirstNames[a.first] + " " + synthLastNames[a.last]
 }

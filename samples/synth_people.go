@@ -18,7 +18,6 @@ func (o *synthOrg) userRows(r *rand.Rand) func(*userRow) bool {
 			return false
 		}
 		u := &o.users[i]
-		entry := o.arena[u.addr.entryOff : u.addr.entryOff+int(u.addr.entryLen)]
 		*row = userRow{
 			UserID:   synthUserID(i),
 			Email:    o.lower(&u.addr),
@@ -26,7 +25,7 @@ func (o *synthOrg) userRows(r *rand.Rand) func(*userRow) bool {
 			Roles:    u.roles,
 		}
 		if chance(r, 50) { // typed in by hand, capitals and all
-			row.Email = entry[u.addr.nameLn+3 : len(entry)-2]
+			row.Email = o.mixed(&u.addr)
 		}
 		if !chance(r, 100) {
 			row.FirstName = ptr(synthFirstNames[u.addr.first])
@@ -59,7 +58,7 @@ func (o *synthOrg) optOutRows(r *rand.Rand, clock synthClock) func(*optOutRow) b
 			u = r.IntN(len(o.users))
 		}
 		picked[u] = true
-		*row = optOutRow{Email: o.variant(r, &o.users[u].addr)}
+		*row = optOutRow{Email: o.typed(r, &o.users[u].addr)}
 		if !chance(r, 100) {
 			row.OptedOutAt = ptr(clock.at(r))
 		}
@@ -107,7 +106,7 @@ func (o *synthOrg) leadRows(r *rand.Rand, n int) func(*leadRow) bool {
 			}
 			a := &o.ext[x]
 			c := &o.companies[a.company]
-			row.Email, row.FullName, company = o.variant(r, a), o.fullName(a), c.name
+			row.Email, row.FullName, company = o.typed(r, a), o.fullName(a), c.name
 			if chance(r, 700) {
 				owner = int(c.team[0])
 			}

@@ -1,6 +1,9 @@
 package writers
 
 import (
+	"archive/zip"
+	"bufio"
+	"bytes"
 	"fmt"
 	"os"
 	"time"
@@ -28,6 +31,7 @@ type workbookWriter struct {
 	style     *workbookStyles
 	truncated int // text cells cut to fit
 	longLinks int // introducer rows whose draft link Excel could not hold
+	links     sheetLinks
 }
 
 // WriteWorkbook writes the sales-ops workbook for r to path, a new file of
@@ -38,9 +42,9 @@ type workbookWriter struct {
 // The sheets are Summary (first and active), Introducers, Drafts and
 // "No introducer yet"; a list too long for one sheet continues on numbered
 // sheets. The data sheets are streamed, so their cells are not held in
-// memory; their links are, until the file is written, and excelize builds
-// the compressed file in memory before writing it. On error no file is left
-// at path.
+// memory; their links are, as cell and URL, until the file is written.
+// excelize builds the compressed workbook in memory, which is then copied
+// into path with the links added. On error no file is left at path.
 func WriteWorkbook(path string, r *Report) (stats WorkbookStats, err error) {
 	if r == nil {
 		return WorkbookStats{}, fmt.Errorf("%w: write workbook %s: no report", ErrOutput, path)
@@ -53,40 +57,46 @@ func WriteWorkbook(path string, r *Report) (stats WorkbookStats, err error) {
 			stats, err = WorkbookStats{}, fmt.Errorf("%w: close workbook %s: %w", ErrOutput, path, cerr)
 		}
 	}()
-	stats, err = buildWorkbook(f, r)
+	stats, links, err := buildWorkbook(f, r)
 	if err != nil {
 		return WorkbookStats{}, fmt.Errorf("%w: write workbook %s: %w", ErrOutput, path, err)
 	}
-	if err := saveWorkbook(f, path); err != nil {
+	pkg, err := f.WriteToBuffer()
+	if err != nil {
+		return WorkbookStats{}, fmt.Errorf("%w: write workbook %s: %w", ErrOutput, path, err)
+	}
+	if err := saveWorkbook(pkg.Bytes(), links, path); err != nil {
 		return WorkbookStats{}, err
 	}
 	return stats, nil
 }
 
-func buildWorkbook(f *excelize.File, r *Report) (WorkbookStats, error) {
+// buildWorkbook writes the sheets of r into f and returns what it wrote and
+// the links still to be added to the saved package.
+func buildWorkbook(f *excelize.File, r *Report) (WorkbookStats, sheetLinks, error) {
 	if err := f.SetSheetName(f.GetSheetName(0), sheetSummary); err != nil {
-		return WorkbookStats{}, fmt.Errorf("name sheet %q: %w", sheetSummary, err)
+		return WorkbookStats{}, nil, fmt.Errorf("name sheet %q: %w", sheetSummary, err)
 	}
 	// Before any sheet is streamed: SetActiveSheet reads every sheet back,
 	// and reading a flushed streamed sheet parses all its rows into memory.
 	f.SetActiveSheet(0)
 	style, err := newWorkbookStyles(f)
 	if err != nil {
-		return WorkbookStats{}, err
+		return WorkbookStats{}, nil, err
 	}
-	w := &workbookWriter{f: f, style: style}
+	w := &workbookWriter{f: f, style: style, links: sheetLinks{}}
 	var stats WorkbookStats
 	intro, err := w.writeIntroducers(r.Introducers)
 	if err != nil {
-		return WorkbookStats{}, err
+		return WorkbookStats{}, nil, err
 	}
 	drafts, err := w.writeDrafts(r.Drafts, leadNames(r.Introducers))
 	if err != nil {
-		return WorkbookStats{}, err
+		return WorkbookStats{}, nil, err
 	}
 	gaps, err := w.writeGaps(r.Gaps)
 	if err != nil {
-		return WorkbookStats{}, err
+		return WorkbookStats{}, nil, err
 	}
 	stats.Sheets = append(append(intro, drafts...), gaps...)
 
@@ -94,21 +104,25 @@ func buildWorkbook(f *excelize.File, r *Report) (WorkbookStats, error) {
 	w.truncated += summaryCuts(r, &facts)
 	notes := workbookNotes(stats.Sheets, w.truncated, w.longLinks)
 	if err := w.writeSummary(r, &facts, notes); err != nil {
-		return WorkbookStats{}, err
+		return WorkbookStats{}, nil, err
 	}
 	if err := f.SetDocProps(&excelize.DocProperties{
 		Title:   "Who knows whom — " + r.AsOf.UTC().Format(time.DateOnly),
 		Creator: "wkw",
 	}); err != nil {
-		return WorkbookStats{}, fmt.Errorf("set document properties: %w", err)
+		return WorkbookStats{}, nil, fmt.Errorf("set document properties: %w", err)
 	}
 	stats.TruncatedCells = w.truncated
-	return stats, nil
+	return stats, w.links, nil
 }
 
-// saveWorkbook writes f to a new file at path, synced, and removes the file
-// again when any step fails.
-func saveWorkbook(f *excelize.File, path string) (err error) {
+// saveWorkbook writes the package pkg, with links added, to a new file at
+// path, synced, and removes the file again when any step fails.
+func saveWorkbook(pkg []byte, links sheetLinks, path string) (err error) {
+	zr, err := zip.NewReader(bytes.NewReader(pkg), int64(len(pkg)))
+	if err != nil {
+		return fmt.Errorf("%w: read workbook package for %s: %w", ErrOutput, path, err)
+	}
 	out, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, FileMode)
 	if err != nil {
 		return fmt.Errorf("%w: create workbook %s: %w", ErrOutput, path, err)
@@ -119,7 +133,10 @@ func saveWorkbook(f *excelize.File, path string) (err error) {
 			_ = os.Remove(path)
 		}
 	}()
-	if err := f.Write(out); err != nil {
+	// The zip writer adopts a buffered writer this large instead of
+	// wrapping it in its own, and flushes it when closed.
+	bw := bufio.NewWriterSize(out, 1<<20)
+	if err := linkWorkbook(bw, zr, links); err != nil {
 		return fmt.Errorf("%w: write workbook %s: %w", ErrOutput, path, err)
 	}
 	if err := out.Sync(); err != nil {

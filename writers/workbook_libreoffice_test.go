@@ -22,28 +22,10 @@ const csvExport = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,fals
 // TestWorkbookReadsBackInLibreOffice opens the workbook in another
 // spreadsheet application: what excelize reads back, LibreOffice must too.
 func TestWorkbookReadsBackInLibreOffice(t *testing.T) {
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI is set but soffice is not on PATH: %v", err)
-		}
-		t.Skip("soffice not on PATH; install libreoffice-calc-nogui to run this test")
-	}
+	soffice := needSoffice(t)
 	r := sampleReport()
 	path, _ := writeSample(t, r)
-	out := t.TempDir()
-	// A private profile, so parallel runs and a desktop session don't clash.
-	profile := t.TempDir()
-	ctx, cancel := context.WithTimeout(t.Context(), 3*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, soffice,
-		"-env:UserInstallation="+(&url.URL{Scheme: "file", Path: profile}).String(),
-		"--headless", "--convert-to", csvExport, "--outdir", out, path)
-	cmd.Env = append(os.Environ(), "HOME="+profile)
-	log, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("soffice: %v\n%s", err, log)
-	}
+	out, log := convertWithLibreOffice(t, soffice, path, csvExport)
 	base := strings.TrimSuffix(filepath.Base(path), ".xlsx")
 
 	intro := readCSV(t, filepath.Join(out, base+"-Introducers.csv"), log)
@@ -68,6 +50,87 @@ func TestWorkbookReadsBackInLibreOffice(t *testing.T) {
 	if got := gaps[2][0]; got != "=1+1" {
 		t.Errorf("gap lead = %q, want the literal =1+1", got)
 	}
+}
+
+// TestWorkbookLinksReadBackInLibreOffice has LibreOffice read the workbook
+// and save it as a workbook of its own: a link it did not see would be
+// missing from what it saves. The lowered limits spread the links over
+// four sheets, each with its own relationships part.
+func TestWorkbookLinksReadBackInLibreOffice(t *testing.T) {
+	soffice := needSoffice(t)
+	withLimits(t, 5, 3)
+	r := sampleReport()
+	path, stats := writeSample(t, r)
+	out, log := convertWithLibreOffice(t, soffice, path, "xlsx")
+	f := openBook(t, filepath.Join(out, filepath.Base(path)))
+
+	next, links := 0, 0
+	for _, s := range stats.Sheets {
+		if !strings.HasPrefix(s.Name, "Introducers") {
+			continue
+		}
+		for row := 2; row <= s.Rows+1; row++ {
+			ri := r.Introducers[next]
+			next++
+			cell := "O" + strconv.Itoa(row)
+			linked, target, err := f.GetCellHyperLink(s.Name, cell)
+			if err != nil {
+				t.Fatalf("%s!%s as LibreOffice saved it: %v\n%s", s.Name, cell, err, log)
+			}
+			if linked != (ri.Mailto != "") || !sameURL(target, ri.Mailto) {
+				t.Errorf("LibreOffice reads %s!%s as linked %v to %q, want %q", s.Name, cell, linked, target, ri.Mailto)
+			}
+			if linked {
+				links++
+			}
+		}
+	}
+	if next != len(r.Introducers) || links != 11 {
+		t.Errorf("checked %d introducer rows and %d links, want %d rows and 11 links", next, links, len(r.Introducers))
+	}
+}
+
+// sameURL compares URLs as LibreOffice keeps them: it saves the UTF-8 of a
+// percent-escaped "é" as the letter itself.
+func sameURL(a, b string) bool {
+	ua, errA := url.PathUnescape(a)
+	ub, errB := url.PathUnescape(b)
+	return errA == nil && errB == nil && ua == ub
+}
+
+// needSoffice returns the path of LibreOffice's soffice, skipping the test
+// when it is missing outside CI.
+func needSoffice(t *testing.T) string {
+	t.Helper()
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("CI is set but soffice is not on PATH: %v", err)
+		}
+		t.Skip("soffice not on PATH; install libreoffice-calc-nogui to run this test")
+	}
+	return soffice
+}
+
+// convertWithLibreOffice converts the workbook at path with the given
+// --convert-to filter and returns the folder of the result and soffice's
+// output.
+func convertWithLibreOffice(t *testing.T, soffice, path, filter string) (string, []byte) {
+	t.Helper()
+	out := t.TempDir()
+	// A private profile, so parallel runs and a desktop session don't clash.
+	profile := t.TempDir()
+	ctx, cancel := context.WithTimeout(t.Context(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, soffice,
+		"-env:UserInstallation="+(&url.URL{Scheme: "file", Path: profile}).String(),
+		"--headless", "--convert-to", filter, "--outdir", out, path)
+	cmd.Env = append(os.Environ(), "HOME="+profile)
+	log, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("soffice: %v\n%s", err, log)
+	}
+	return out, log
 }
 
 func readCSV(t *testing.T, path string, log []byte) [][]string {

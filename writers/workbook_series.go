@@ -9,8 +9,9 @@ import (
 // Excel's limits per worksheet. Variables, not constants, so that tests can
 // lower them and reach the continuation onto numbered sheets with a few rows.
 var (
-	maxRowsPerSheet  = excelize.TotalRows                // header row included
-	maxLinksPerSheet = excelize.TotalSheetHyperlinks + 1 // excelize refuses the one after
+	maxRowsPerSheet = excelize.TotalRows // header row included
+	// Excel's own limit; excelize's constant is the last index under it.
+	maxLinksPerSheet = excelize.TotalSheetHyperlinks + 1
 )
 
 // column is one column of a data sheet.
@@ -39,7 +40,8 @@ func newSheetSeries(w *workbookWriter, base string, cols []column, widths []floa
 }
 
 // add writes one row. A non-empty link becomes the hyperlink of the link
-// column's cell; values must already hold that cell's display text.
+// column's cell, written when the workbook is saved; values must already
+// hold that cell's display text.
 func (s *sheetSeries) add(values []any, link string, opts ...excelize.RowOpts) error {
 	if s.sw == nil || s.row >= maxRowsPerSheet || (link != "" && s.links >= maxLinksPerSheet) {
 		if err := s.next(); err != nil {
@@ -63,11 +65,7 @@ func (s *sheetSeries) add(values []any, link string, opts ...excelize.RowOpts) e
 	if err != nil {
 		return fmt.Errorf("name link cell of row %d of sheet %q: %w", s.row, cur.Name, err)
 	}
-	// A streamed sheet keeps its links only when they are set before Flush;
-	// next and close flush after the last row of each sheet.
-	if err := s.w.f.SetCellHyperLink(cur.Name, ref, link, "External"); err != nil {
-		return fmt.Errorf("set link of cell %s of sheet %q: %w", ref, cur.Name, err)
-	}
+	s.w.links[cur.Name] = append(s.w.links[cur.Name], sheetLink{ref: ref, target: link})
 	s.links++
 	return nil
 }

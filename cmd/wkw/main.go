@@ -61,6 +61,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runJob(ctx, args[1:], stderr)
 	case "validate":
 		return validateCmd(ctx, args[1:], stdout, stderr)
+	case "scan":
+		return scanCmd(ctx, args[1:], stdout, stderr)
 	case "template":
 		return templateCmd(args[1:], stdout, stderr)
 	case "help", "-h", "--help":

@@ -35,6 +35,7 @@ type runFlags struct {
 	fs                                *pflag.FlagSet
 	input, out, asOf, contrib, access *string
 	domains, tmpl                     *string
+	cpuProfile, memProfile            *string
 	lookback, top, maxRcpt, maxAtt    *int
 	halfLife, maxReject               *float64
 	logJSON                           *bool
@@ -64,6 +65,8 @@ func newRunFlags(name string, stderr io.Writer, outputs bool) *runFlags {
 		f.tmpl = fs.String("template", "", "draft template `FILE` (Go text/template; default: built in)")
 	}
 	f.logJSON = fs.Bool("log-json", false, "log as JSON lines instead of text")
+	f.cpuProfile = fs.String("cpuprofile", "", "write a CPU profile (pprof) of the run to `FILE`")
+	f.memProfile = fs.String("memprofile", "", "write a heap profile (pprof) at the end of the run to `FILE`")
 	return f
 }
 
@@ -109,6 +112,7 @@ func (f *runFlags) parse(args []string, stderr io.Writer) (pipeline.Options, err
 		h = slog.NewJSONHandler(stderr, nil)
 	}
 	o.Log = slog.New(h)
+	o.Mem = allocator()
 	return o, nil
 }
 
@@ -127,8 +131,12 @@ func runJob(ctx context.Context, args []string, stderr io.Writer) error {
 		return err
 	}
 	o.Template, o.TemplatePath = t, *f.tmpl
+	stop, err := startProfiles(*f.cpuProfile, *f.memProfile)
+	if err != nil {
+		return err
+	}
 	_, err = pipeline.Run(ctx, o)
-	return err
+	return errors.Join(err, stop())
 }
 
 // loadTemplate reads and checks the template before any data is read; an

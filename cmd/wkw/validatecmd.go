@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -30,8 +31,12 @@ func validateCmd(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err != nil {
 		return err
 	}
-	v, err := pipeline.Validate(ctx, o)
+	stop, err := startProfiles(*f.cpuProfile, *f.memProfile)
 	if err != nil {
+		return err
+	}
+	v, err := pipeline.Validate(ctx, o)
+	if err := errors.Join(err, stop()); err != nil {
 		return err
 	}
 	printValidation(stdout, o, v)
