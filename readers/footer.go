@@ -46,6 +46,10 @@ func openParquet(path string, mem memory.Allocator) (*file.Reader, int64, error)
 		pf.Close()
 		return nil, 0, err
 	}
+	if err := checkColumnChunks(path, pf.MetaData()); err != nil {
+		pf.Close()
+		return nil, 0, err
+	}
 	return pf, st.Size(), nil
 }
 
@@ -62,6 +66,31 @@ func checkRowCounts(path string, md *metadata.FileMetaData) error {
 	}
 	if sum != md.NumRows {
 		return fmt.Errorf("%w: file %q: footer declares %d rows but its row groups hold %d", ErrCorrupt, path, md.NumRows, sum)
+	}
+	return nil
+}
+
+// checkColumnChunks rejects a footer whose column chunks the decoders would
+// trip over: a row group with fewer or more chunks than the schema has
+// columns, or a chunk without its metadata. pqarrow builds column readers on
+// goroutines of its own, where guard cannot recover their panics, so these
+// must be caught here, where a panic still can be.
+func checkColumnChunks(path string, md *metadata.FileMetaData) error {
+	cols := md.Schema.NumColumns()
+	for rg := 0; rg < len(md.RowGroups); rg++ {
+		g := md.RowGroup(rg)
+		if n := g.NumColumns(); n != cols {
+			return fmt.Errorf("%w: file %q row group %d: footer lists %d column chunks for %d columns", ErrCorrupt, path, rg, n, cols)
+		}
+		for c := 0; c < cols; c++ {
+			err := guard(func() error {
+				_, err := g.ColumnChunk(c)
+				return err
+			})
+			if err != nil {
+				return fmt.Errorf("%w: file %q row group %d column %d: read column chunk metadata: %w", ErrCorrupt, path, rg, c, err)
+			}
+		}
 	}
 	return nil
 }

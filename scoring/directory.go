@@ -53,6 +53,7 @@ type Directory struct {
 	domains map[string]struct{}
 
 	ids     map[string]int32
+	lower   []byte // scratch for lower-casing without allocating
 	addrs   []string
 	members []int32 // per address id: contributing member, or -1
 	inside  []bool  // per address id: internal
@@ -189,15 +190,45 @@ func (d *Directory) Internal(a string) bool {
 // address is invalid (the caller counts it). raw may point into a buffer that
 // is reused later: the directory keeps its own copy.
 func (d *Directory) Intern(raw string) (id int32, ok bool) {
-	a := Normalize(raw)
-	if id, ok := d.ids[a]; ok {
+	a := d.normalize(raw)
+	// The lookup with a converted byte slice does not allocate.
+	if id, ok := d.ids[string(a)]; ok {
 		return id, true
 	}
-	if !Valid(a) {
+	if !Valid(string(a)) {
 		return -1, false
 	}
+	return d.add(string(a)), true
+}
+
+// normalize is Normalize into d's scratch buffer: the result is valid until
+// the next call. Only ASCII is lower-cased here; text with other bytes goes
+// through Normalize, whose Unicode lower-casing the contract asks for.
+func (d *Directory) normalize(raw string) []byte {
+	s := strings.TrimSpace(raw)
+	if n := len(s); n > 0 && s[n-1] == '>' {
+		if lt := strings.LastIndexByte(s, '<'); lt >= 0 {
+			s = strings.TrimSpace(s[lt+1 : n-1])
+		}
+	}
+	d.lower = d.lower[:0]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return append(d.lower[:0], Normalize(raw)...)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		d.lower = append(d.lower, c)
+	}
+	return d.lower
+}
+
+// add interns a valid normalised address that is not yet known.
+func (d *Directory) add(a string) int32 {
 	a = strings.Clone(a)
-	id = int32(len(d.addrs))
+	id := int32(len(d.addrs))
 	d.ids[a] = id
 	d.addrs = append(d.addrs, a)
 	member := int32(-1)
@@ -206,7 +237,7 @@ func (d *Directory) Intern(raw string) (id int32, ok bool) {
 	}
 	d.members = append(d.members, member)
 	d.inside = append(d.inside, d.Internal(a))
-	return id, true
+	return id
 }
 
 // Lookup returns the id of an already interned normalised address.

@@ -317,17 +317,36 @@ func writeLinkID(w *bufio.Writer, prefix string, i int) {
 	_, _ = w.Write(strconv.AppendInt(digits[:0], int64(i+1), 10))
 }
 
-// writeAttrValue writes s escaped for a double-quoted XML attribute. Most
-// URLs need no escaping and are written without a copy.
+// writeAttrValue writes s escaped for a double-quoted XML attribute,
+// without copying it: a mailto URL has an "&" or two and is otherwise plain
+// ASCII.
 func writeAttrValue(w *bufio.Writer, s string) {
+	last := 0
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7f || c == '&' || c == '<' || c == '>' || c == '"' {
-			// EscapeText also replaces what XML cannot hold, and
-			// writes tabs and newlines as references so that attribute
-			// normalisation keeps them.
-			_ = xml.EscapeText(w, []byte(s))
+		var esc string
+		switch c := s[i]; {
+		case c == '&':
+			esc = "&amp;"
+		case c == '<':
+			esc = "&lt;"
+		case c == '>':
+			esc = "&gt;"
+		case c == '"':
+			esc = "&#34;"
+		case c < 0x20 || c >= 0x7f:
+			// EscapeText also replaces what XML cannot hold, and writes
+			// tabs and newlines as references so that attribute
+			// normalisation keeps them. It escapes a suffix as it would
+			// the whole, since i is at a character's first byte.
+			_, _ = w.WriteString(s[last:i])
+			_ = xml.EscapeText(w, []byte(s[i:]))
 			return
+		default:
+			continue
 		}
+		_, _ = w.WriteString(s[last:i])
+		_, _ = w.WriteString(esc)
+		last = i + 1
 	}
-	_, _ = w.WriteString(s)
+	_, _ = w.WriteString(s[last:])
 }

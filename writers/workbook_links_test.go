@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
+	"encoding/xml"
 	"io"
 	"strings"
 	"testing"
@@ -144,17 +145,17 @@ func TestWorkbookLinksKeepTheSheetsOtherParts(t *testing.T) {
 
 	// One hyperlinks element, after the rows and before the page setup
 	// and the drawing, holds the sheet's own link and the new ones.
-	xml := after[sheet]
-	if n := strings.Count(xml, "<hyperlinks>"); n != 1 {
-		t.Fatalf("sheet has %d hyperlinks elements, want 1:\n%s", n, xml)
+	part := after[sheet]
+	if n := strings.Count(part, "<hyperlinks>"); n != 1 {
+		t.Fatalf("sheet has %d hyperlinks elements, want 1:\n%s", n, part)
 	}
 	order := []string{"</sheetData>", `<hyperlink ref="A2"`, `<hyperlink ref="B2" r:id="rIdL1"/>`,
 		`<hyperlink ref="B3" r:id="rIdL2"/>`, "</hyperlinks>", "<pageSetup", "<drawing"}
 	last := -1
 	for _, s := range order {
-		i := strings.Index(xml, s)
+		i := strings.Index(part, s)
 		if i <= last {
-			t.Fatalf("%q is at %d, want after %d in:\n%s", s, i, last, xml)
+			t.Fatalf("%q is at %d, want after %d in:\n%s", s, i, last, part)
 		}
 		last = i
 	}
@@ -387,13 +388,13 @@ func TestWorkbookLinksInDataSheets(t *testing.T) {
 	if len(sheets) != 1 {
 		t.Fatalf("found %d parts for Introducers (%v), want 1", len(sheets), parts)
 	}
-	xml := sheets[0]
+	part := sheets[0]
 	last := -1
 	for _, s := range []string{"</sheetData>", "<autoFilter", `<hyperlinks><hyperlink ref="O2" r:id="rIdL1"/>`,
 		`<hyperlink ref="O13" r:id="rIdL11"/></hyperlinks>`, "<pageSetup", "</worksheet>"} {
-		i := strings.Index(xml, s)
+		i := strings.Index(part, s)
 		if i <= last {
-			t.Fatalf("%q is at %d, want after %d in:\n%s", s, i, last, xml[strings.Index(xml, "</sheetData>"):])
+			t.Fatalf("%q is at %d, want after %d in:\n%s", s, i, last, part[strings.Index(part, "</sheetData>"):])
 		}
 		last = i
 	}
@@ -401,6 +402,27 @@ func TestWorkbookLinksInDataSheets(t *testing.T) {
 	for _, name := range []string{"Drafts", "No introducer yet", "Summary"} {
 		if cells, err := f.GetHyperLinkCells(name, ""); err != nil || len(cells) != 0 {
 			t.Errorf("%s has links %q (err %v), want none", name, cells, err)
+		}
+	}
+}
+
+func TestWorkbookLinksAttrValueRoundTrips(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"mailto:a@b.example", "mailto:a@b.example"},
+		{`mailto:a@b.example?subject=Q&A "<1>" 'x'`, `mailto:a@b.example?subject=Q&A "<1>" 'x'`},
+		{"mailto:zoë@b.example?body=a\tb\nc\r&d", "mailto:zoë@b.example?body=a\tb\nc\r&d"},
+		{"a&\x01b", "a&\uFFFDb"},
+		{"a\xffb&", "a\uFFFDb&"},
+	} {
+		var out bytes.Buffer
+		w := bufio.NewWriter(&out)
+		writeAttrValue(w, c.in)
+		_ = w.Flush()
+		var el struct {
+			V string `xml:"v,attr"`
+		}
+		if err := xml.Unmarshal([]byte(`<a v="`+out.String()+`"/>`), &el); err != nil || el.V != c.want {
+			t.Errorf("writeAttrValue(%q) = %q, reads back as %q (err %v), want %q", c.in, out.String(), el.V, err, c.want)
 		}
 	}
 }
