@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -150,6 +151,8 @@ func planLinks(src *zip.Reader, links sheetLinks) ([]*linkedSheet, error) {
 		}
 		plan = append(plan, s)
 	}
+	// In part order, so that a failure names the same sheet every time.
+	slices.SortFunc(plan, func(a, b *linkedSheet) int { return strings.Compare(a.part, b.part) })
 	return plan, nil
 }
 

@@ -10,7 +10,7 @@ import (
 // lower them and reach the continuation onto numbered sheets with a few rows.
 var (
 	maxRowsPerSheet = excelize.TotalRows // header row included
-	// Excel's own limit; excelize's constant is the last index under it.
+	// Excel's own limit, one more than excelize's constant.
 	maxLinksPerSheet = excelize.TotalSheetHyperlinks + 1
 )
 
