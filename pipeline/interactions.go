@@ -113,10 +113,10 @@ func (in *ingest) messages(ctx context.Context, t *readers.Table, meeting bool) 
 				in.addList(&m, l2, i, scoring.WeightCc, invalidParty)
 				in.addList(&m, bcc, i, scoring.WeightBcc, invalidParty)
 			}
-			if rep.Has(id) {
-				merger.Add(id, &m)
-			} else {
+			if rows := rep.Rows(id); rows == 0 {
 				handle(&m)
+			} else if whole := merger.Add(id, &m, rows); whole != nil {
+				handle(whole)
 			}
 		}
 		return nil

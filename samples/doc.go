@@ -12,8 +12,13 @@
 // README.md tells the story; Expected returns the same outcomes as data for
 // golden tests.
 //
-// It is not a test fixture for malformed files (those live beside the
-// readers' tests) and not a benchmark generator: it is small on purpose.
+// Synthesize, separately, writes a large synthetic organisation of any size
+// for benchmarks (`wkw generate`): realistic in shape — heavy-tailed
+// popularity, copies of messages from several mailboxes, broadcasts, invalid
+// addresses — but not checked by hand.
+//
+// It is not a test fixture for malformed files (those live in
+// testdata/malformed).
 //
 //go:generate go run ./gen -out .
 package samples

@@ -8,8 +8,9 @@ import (
 // Merger collects the rows of messages (or meetings) whose id occurs more
 // than once and merges them per §4.1 and §4.2: the earliest time, the
 // byte-wise smallest valid sender, the union of parties, cancelled if any row
-// is. Only ids known to repeat go through it, so it holds duplicates, not
-// every message.
+// is. Only ids known to repeat go through it, and a message leaves it as soon
+// as its last row has arrived, so it holds the duplicates whose copies are
+// still being read, not every message.
 type Merger struct {
 	dir  *Directory
 	byID map[string]*Message
@@ -20,9 +21,12 @@ func NewMerger(dir *Directory) *Merger {
 	return &Merger{dir: dir, byID: make(map[string]*Message)}
 }
 
-// Add merges one row into the message with id. id and row may be reused by
-// the caller afterwards.
-func (mg *Merger) Add(id string, row *Message) {
+// Add merges one row into the message with id, which is expected to have
+// rows rows in all (0 when unknown: the message then waits for Each). When
+// this row completes it, the merged message is returned and forgotten;
+// otherwise Add returns nil. id and row may be
+// reused by the caller afterwards.
+func (mg *Merger) Add(id string, row *Message, rows int) *Message {
 	m, ok := mg.byID[id]
 	if !ok {
 		m = &Message{Sender: -1}
@@ -45,13 +49,20 @@ func (mg *Merger) Add(id string, row *Message) {
 	}
 	m.Cancelled = m.Cancelled || row.Cancelled
 	m.Parties = append(m.Parties, row.Parties...)
+	if m.Rows == rows {
+		delete(mg.byID, id)
+		return m
+	}
+	return nil
 }
 
 // Len is the number of distinct ids held.
 func (mg *Merger) Len() int { return len(mg.byID) }
 
-// Each calls fn for every merged message in id order, so runs are
-// reproducible, and empties the merger.
+// Each calls fn for every message still held, in id order, so runs are
+// reproducible, and empties the merger. Messages are left only when their
+// expected row count was not reached, which happens when two ids share a
+// hash in Repeats.
 func (mg *Merger) Each(fn func(id string, m *Message)) {
 	ids := make([]string, 0, len(mg.byID))
 	for id := range mg.byID {
@@ -64,13 +75,14 @@ func (mg *Merger) Each(fn func(id string, m *Message)) {
 	}
 }
 
-// Repeats finds which ids occur more than once in a stream of ids, keeping
-// eight bytes per id rather than the ids themselves. A hash collision only
-// sends a unique id through the Merger, which is harmless.
+// Repeats finds which ids occur more than once in a stream of ids, and how
+// often, keeping eight bytes per id rather than the ids themselves. A hash
+// collision only sends unique ids through the Merger, where they wait for a
+// row count they never reach and are finished by Each: slower, still right.
 type Repeats struct {
 	seed   maphash.Seed
 	hashes []uint64
-	dups   map[uint64]struct{}
+	counts map[uint64]int
 }
 
 // NewRepeats returns an empty id counter.
@@ -83,25 +95,30 @@ func (r *Repeats) Add(id string) {
 	r.hashes = append(r.hashes, maphash.String(r.seed, id))
 }
 
-// Seal ends the counting; Has may be called afterwards. It returns how many
+// Seal ends the counting; Rows may be called afterwards. It returns how many
 // hashes occurred more than once.
 func (r *Repeats) Seal() int {
 	slices.Sort(r.hashes)
-	r.dups = make(map[uint64]struct{})
-	for i := 1; i < len(r.hashes); i++ {
-		if r.hashes[i] == r.hashes[i-1] {
-			r.dups[r.hashes[i]] = struct{}{}
+	r.counts = make(map[uint64]int)
+	for i := 0; i < len(r.hashes); {
+		j := i + 1
+		for j < len(r.hashes) && r.hashes[j] == r.hashes[i] {
+			j++
 		}
+		if j-i > 1 {
+			r.counts[r.hashes[i]] = j - i
+		}
+		i = j
 	}
 	r.hashes = nil
-	return len(r.dups)
+	return len(r.counts)
 }
 
-// Has reports whether id may occur more than once.
-func (r *Repeats) Has(id string) bool {
-	if len(r.dups) == 0 {
-		return false
+// Rows returns how many rows carry id when it occurs more than once, and 0
+// when it is unique.
+func (r *Repeats) Rows(id string) int {
+	if len(r.counts) == 0 {
+		return 0
 	}
-	_, ok := r.dups[maphash.String(r.seed, id)]
-	return ok
+	return r.counts[maphash.String(r.seed, id)]
 }

@@ -33,8 +33,8 @@ func TestMergerEmail(t *testing.T) {
 	f := newOrg(t)
 	mg := NewMerger(f.d)
 	var row Message
-	mg.Add("m1", f.fill(&row, ago(10), "zed@acme.example", f.parties(wTo, x), f.parties(wCc, y)))
-	mg.Add("m1", f.fill(&row, ago(12), ann, f.parties(wTo, x), f.parties(wCc, y), f.parties(wBcc, z)))
+	mg.Add("m1", f.fill(&row, ago(10), "zed@acme.example", f.parties(wTo, x), f.parties(wCc, y)), 0)
+	mg.Add("m1", f.fill(&row, ago(12), ann, f.parties(wTo, x), f.parties(wCc, y), f.parties(wBcc, z)), 0)
 	m := mergeOne(t, mg)
 	if m.Rows != 2 || !m.HasTime || m.Time != ago(12) || m.Sender != f.id(ann) || !m.Disagree {
 		t.Errorf("merged rows %d time %d/%v sender %d disagree %v; want 2, %d/true, %d, true",
@@ -57,9 +57,9 @@ func TestMergerEarliestNonNullTime(t *testing.T) {
 	var row Message
 	f.fill(&row, ago(300), ann, f.parties(wTo, x))
 	row.HasTime = false // a null sent_at must not win with whatever Time holds
-	mg.Add("m", &row)
-	mg.Add("m", f.fill(&row, ago(5), ann, f.parties(wTo, x)))
-	mg.Add("m", f.fill(&row, ago(3), ann, f.parties(wTo, x)))
+	mg.Add("m", &row, 0)
+	mg.Add("m", f.fill(&row, ago(5), ann, f.parties(wTo, x)), 0)
+	mg.Add("m", f.fill(&row, ago(3), ann, f.parties(wTo, x)), 0)
 	if m := mergeOne(t, mg); !m.HasTime || m.Time != ago(5) || m.Rows != 3 || m.Disagree {
 		t.Errorf("merged time %d/%v rows %d disagree %v, want %d/true 3 false", m.Time, m.HasTime, m.Rows, m.Disagree, ago(5))
 	}
@@ -67,7 +67,7 @@ func TestMergerEarliestNonNullTime(t *testing.T) {
 	for range 2 {
 		f.fill(&row, ago(1), ann, f.parties(wTo, x))
 		row.HasTime = false
-		mg.Add("n", &row)
+		mg.Add("n", &row, 0)
 	}
 	m := mergeOne(t, mg)
 	if m.HasTime {
@@ -100,7 +100,7 @@ func TestMergerSender(t *testing.T) {
 			mg := NewMerger(f.d)
 			var row Message
 			for _, s := range tt.senders {
-				mg.Add("m", f.fill(&row, ago(2), s, f.parties(wTo, "bystander@brightlane.example")))
+				mg.Add("m", f.fill(&row, ago(2), s, f.parties(wTo, "bystander@brightlane.example")), 0)
 			}
 			m := mergeOne(t, mg)
 			if m.Sender != f.sender(tt.want) || m.Disagree != tt.disagree {
@@ -118,15 +118,15 @@ func TestMergerMeeting(t *testing.T) {
 	f := newOrg(t)
 	mg := NewMerger(f.d)
 	var row Message
-	mg.Add("a", f.fill(&row, ago(4), x, f.parties(wOptional, y)))
+	mg.Add("a", f.fill(&row, ago(4), x, f.parties(wOptional, y)), 0)
 	f.fill(&row, 0, ann, f.parties(wRequired, x))
 	row.HasTime = false
-	mg.Add("a", &row)
-	mg.Add("b", f.fill(&row, ago(4), ann, f.parties(wRequired, x)))
+	mg.Add("a", &row, 0)
+	mg.Add("b", f.fill(&row, ago(4), ann, f.parties(wRequired, x)), 0)
 	f.fill(&row, ago(4), ann, f.parties(wRequired, x))
 	row.Cancelled = true
-	mg.Add("b", &row)
-	mg.Add("b", f.fill(&row, ago(4), ann, f.parties(wRequired, x)))
+	mg.Add("b", &row, 0)
+	mg.Add("b", f.fill(&row, ago(4), ann, f.parties(wRequired, x)), 0)
 
 	var ids []string
 	mg.Each(func(id string, m *Message) {
@@ -150,10 +150,10 @@ func TestMergerEachOrderAndEmpties(t *testing.T) {
 	mg := NewMerger(f.d)
 	var row Message
 	buf := []byte("b")
-	mg.Add(unsafe.String(&buf[0], 1), f.fill(&row, ago(1), ann, f.parties(wTo, x)))
+	mg.Add(unsafe.String(&buf[0], 1), f.fill(&row, ago(1), ann, f.parties(wTo, x)), 0)
 	buf[0] = 'z' // the caller reuses its id buffer
 	for _, id := range []string{"c", "a", "b"} {
-		mg.Add(id, f.fill(&row, ago(1), ann, f.parties(wTo, y)))
+		mg.Add(id, f.fill(&row, ago(1), ann, f.parties(wTo, y)), 0)
 	}
 	if mg.Len() != 3 {
 		t.Fatalf("Len = %d, want 3", mg.Len())
@@ -181,15 +181,33 @@ func TestRepeats(t *testing.T) {
 	if n := r.Seal(); n != 2 {
 		t.Errorf("Seal = %d, want 2 (a and c)", n)
 	}
-	for id, want := range map[string]bool{"a": true, "c": true, "b": false, "d": false, "never added": false} {
-		if got := r.Has(id); got != want {
-			t.Errorf("Has(%q) = %v, want %v", id, got, want)
+	for id, want := range map[string]int{"a": 2, "c": 3, "b": 0, "d": 0, "never added": 0} {
+		if got := r.Rows(id); got != want {
+			t.Errorf("Rows(%q) = %d, want %d", id, got, want)
 		}
 	}
 
 	empty := NewRepeats()
 	empty.Add("only")
-	if n := empty.Seal(); n != 0 || empty.Has("only") {
-		t.Errorf("a single id: Seal = %d, Has = %v; want 0, false", n, empty.Has("only"))
+	if n := empty.Seal(); n != 0 || empty.Rows("only") != 0 {
+		t.Errorf("a single id: Seal = %d, Rows = %d; want 0, 0", n, empty.Rows("only"))
+	}
+}
+
+// A message leaves the merger with its last expected row, merged, and the
+// merger holds nothing more.
+func TestMergerReleasesCompleteMessages(t *testing.T) {
+	f := newOrg(t)
+	mg := NewMerger(f.d)
+	var row Message
+	if m := mg.Add("m", f.fill(&row, ago(5), ann, f.parties(wTo, x)), 3); m != nil {
+		t.Fatalf("first of three rows returned %+v", m)
+	}
+	if m := mg.Add("m", f.fill(&row, ago(3), ann, f.parties(wCc, y)), 3); m != nil {
+		t.Fatalf("second of three rows returned %+v", m)
+	}
+	m := mg.Add("m", f.fill(&row, ago(4), ann, f.parties(wBcc, z)), 3)
+	if m == nil || m.Rows != 3 || m.Time != ago(5) || len(m.Parties) != 3 || mg.Len() != 0 {
+		t.Fatalf("third row: %+v, %d held", m, mg.Len())
 	}
 }

@@ -3,14 +3,12 @@ package writers
 import (
 	"archive/zip"
 	"bufio"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"path"
 	"slices"
-	"strconv"
 	"strings"
 )
 
@@ -174,93 +172,6 @@ func freeIDPrefix(rels []relationship, prefix string) string {
 	}
 }
 
-// relationship is one entry of a relationships part.
-type relationship struct {
-	ID     string `xml:"Id,attr"`
-	Type   string `xml:"Type,attr"`
-	Target string `xml:"Target,attr"`
-}
-
-func parseRels(b []byte) ([]relationship, error) {
-	var doc struct {
-		Rels []relationship `xml:"Relationship"`
-	}
-	if err := xml.Unmarshal(b, &doc); err != nil {
-		return nil, fmt.Errorf("parse relationships: %w", err)
-	}
-	return doc.Rels, nil
-}
-
-// sheetParts maps each sheet's name to its worksheet part, the way a reader
-// of the package finds it: the package relationships name the workbook
-// part, whose relationships name the parts of its sheets.
-func sheetParts(src *zip.Reader) (map[string]string, error) {
-	rels, err := readRels(src, rootRelsPart)
-	if err != nil {
-		return nil, err
-	}
-	var book string
-	for _, r := range rels {
-		if r.Type == relTypeOfficeDoc {
-			book = resolvePart("", r.Target)
-			break
-		}
-	}
-	if book == "" {
-		return nil, fmt.Errorf("find workbook part: %s names none", rootRelsPart)
-	}
-	bookRels, err := readRels(src, path.Join(path.Dir(book), "_rels", path.Base(book)+".rels"))
-	if err != nil {
-		return nil, err
-	}
-	targets := make(map[string]string, len(bookRels))
-	for _, r := range bookRels {
-		targets[r.ID] = resolvePart(path.Dir(book), r.Target)
-	}
-	b, err := fs.ReadFile(src, book)
-	if err != nil {
-		return nil, fmt.Errorf("read workbook part %s: %w", book, err)
-	}
-	var doc struct {
-		Sheets []struct {
-			Name string `xml:"name,attr"`
-			RID  string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
-		} `xml:"sheets>sheet"`
-	}
-	if err := xml.Unmarshal(b, &doc); err != nil {
-		return nil, fmt.Errorf("parse workbook part %s: %w", book, err)
-	}
-	parts := make(map[string]string, len(doc.Sheets))
-	for _, s := range doc.Sheets {
-		if target, ok := targets[s.RID]; ok {
-			parts[s.Name] = target
-		}
-	}
-	return parts, nil
-}
-
-func readRels(src *zip.Reader, name string) ([]relationship, error) {
-	b, err := fs.ReadFile(src, name)
-	if err != nil {
-		return nil, fmt.Errorf("read relationships %s: %w", name, err)
-	}
-	rels, err := parseRels(b)
-	if err != nil {
-		return nil, fmt.Errorf("read relationships %s: %w", name, err)
-	}
-	return rels, nil
-}
-
-// resolvePart turns a relationship's target into a zip entry name: a target
-// starting with "/" is from the package root, any other from dir, the
-// folder of the part the relationship belongs to.
-func resolvePart(dir, target string) string {
-	if strings.HasPrefix(target, "/") {
-		return strings.TrimPrefix(path.Clean(target), "/")
-	}
-	return path.Join(dir, target)
-}
-
 // copyEntry writes a new Deflate entry named like zf whose content is what
 // edit writes, given zf's uncompressed content.
 func copyEntry(zw *zip.Writer, zf *zip.File, edit func(*bufio.Writer, *bufio.Reader) error) error {
@@ -291,65 +202,4 @@ func writeEntry(zw *zip.Writer, name string, fill func(*bufio.Writer) error) err
 		return err
 	}
 	return w.Flush()
-}
-
-// writeNewRels writes the relationships part of a sheet that had none.
-func writeNewRels(w *bufio.Writer, s *linkedSheet) error {
-	_, _ = w.WriteString(xml.Header + `<Relationships xmlns="` + nsPackageRels + `">`)
-	writeLinkRels(w, s)
-	_, err := w.WriteString(`</Relationships>`)
-	return err
-}
-
-// writeLinkRels writes one external hyperlink relationship per link.
-// Errors stick in w and surface at its Flush.
-func writeLinkRels(w *bufio.Writer, s *linkedSheet) {
-	for i, l := range s.links {
-		_, _ = w.WriteString(`<Relationship Id="`)
-		writeLinkID(w, s.idPrefix, i)
-		_, _ = w.WriteString(`" Type="` + relTypeHyperlink + `" Target="`)
-		writeAttrValue(w, l.target)
-		_, _ = w.WriteString(`" TargetMode="External"/>`)
-	}
-}
-
-// writeLinkID writes the relationship id of the i-th link (0-based).
-func writeLinkID(w *bufio.Writer, prefix string, i int) {
-	_, _ = w.WriteString(prefix)
-	var digits [20]byte
-	_, _ = w.Write(strconv.AppendInt(digits[:0], int64(i+1), 10))
-}
-
-// writeAttrValue writes s escaped for a double-quoted XML attribute,
-// without copying it: a mailto URL has an "&" or two and is otherwise plain
-// ASCII.
-func writeAttrValue(w *bufio.Writer, s string) {
-	last := 0
-	for i := 0; i < len(s); i++ {
-		var esc string
-		switch c := s[i]; {
-		case c == '&':
-			esc = "&amp;"
-		case c == '<':
-			esc = "&lt;"
-		case c == '>':
-			esc = "&gt;"
-		case c == '"':
-			esc = "&#34;"
-		case c < 0x20 || c >= 0x7f:
-			// EscapeText also replaces what XML cannot hold, and writes
-			// tabs and newlines as references so that attribute
-			// normalisation keeps them. It escapes a suffix as it would
-			// the whole, since i is at a character's first byte.
-			_, _ = w.WriteString(s[last:i])
-			_ = xml.EscapeText(w, []byte(s[i:]))
-			return
-		default:
-			continue
-		}
-		_, _ = w.WriteString(s[last:i])
-		_, _ = w.WriteString(esc)
-		last = i + 1
-	}
-	_, _ = w.WriteString(s[last:])
 }

@@ -46,6 +46,8 @@ Usage:
   wkw run [flags]             run the nightly job (see wkw run --help)
   wkw validate [flags]        check the inputs without writing anything
   wkw template check FILE     check a draft template and print it rendered for an example
+  wkw generate [flags]        write synthetic input tables of any size (see wkw generate --help)
+  wkw scan [--input DIR]      only read and decode the columns a run reads: the speed baseline
   wkw help                    show this text
 
 Exit codes: 0 success, 1 the run failed (bad data, I/O), 2 bad usage or configuration.
@@ -61,6 +63,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runJob(ctx, args[1:], stderr)
 	case "validate":
 		return validateCmd(ctx, args[1:], stdout, stderr)
+	case "generate":
+		return generateCmd(ctx, args[1:], stdout, stderr)
 	case "scan":
 		return scanCmd(ctx, args[1:], stdout, stderr)
 	case "template":

@@ -108,3 +108,30 @@ func TestTemplateCheck(t *testing.T) {
 		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 	}
 }
+
+func TestGenerate(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		msg  string
+	}{
+		{[]string{"--users", "1"}, "--users"},
+		{[]string{"--parts", "0"}, "--parts"},
+		{[]string{"--emails", "-1"}, "--emails"},
+		{[]string{"--as-of", "2026-13-01"}, "--as-of"},
+	} {
+		code, _, stderr := cli(t, append([]string{"generate", "--out", t.TempDir()}, c.args...)...)
+		if code != 2 || !strings.Contains(stderr, c.msg) {
+			t.Errorf("generate %v: exit %d, stderr %q; want 2 naming %s", c.args, code, stderr, c.msg)
+		}
+	}
+	dir := t.TempDir()
+	code, _, stderr := cli(t, "generate", "--out", dir, "--users", "40", "--leads", "60", "--emails", "3000",
+		"--meetings", "200", "--calls", "100", "--parts", "2", "--as-of", "2026-11-21")
+	if code != 0 {
+		t.Fatalf("generate: exit %d\n%s", code, stderr)
+	}
+	// What it wrote is a valid input: a run over it succeeds.
+	if code, _, stderr := cli(t, "run", "--input", dir, "--out", t.TempDir(), "--as-of", "2026-11-21"); code != 0 {
+		t.Fatalf("run over generated data: exit %d\n%s", code, stderr)
+	}
+}

@@ -1,14 +1,12 @@
 package writers
 
 import (
-	"archive/zip"
 	"bufio"
 	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 )
 
 // afterHyperlinks are the children of a worksheet that the schema
@@ -165,14 +163,6 @@ func parseRootTag(head []byte) (xml.StartElement, error) {
 	}
 }
 
-// noEOF reports an input that ends too early as such.
-func noEOF(err error) error {
-	if errors.Is(err, io.EOF) {
-		return io.ErrUnexpectedEOF
-	}
-	return err
-}
-
 // declaresPrefix reports whether el binds prefix to the namespace ns.
 func declaresPrefix(el xml.StartElement, prefix, ns string) bool {
 	for _, a := range el.Attr {
@@ -181,13 +171,6 @@ func declaresPrefix(el xml.StartElement, prefix, ns string) bool {
 		}
 	}
 	return false
-}
-
-func qualifiedName(n xml.Name) string {
-	if n.Space == "" {
-		return n.Local
-	}
-	return n.Space + ":" + n.Local
 }
 
 // copyThroughSheetData copies r to w through the end of sheetData and
@@ -217,40 +200,6 @@ func copyThroughSheetData(w *bufio.Writer, r *bufio.Reader) ([]byte, error) {
 		}
 		_, _ = r.Discard(n)
 	}
-}
-
-// insertion is where new children go in a small XML text: before offset
-// at, or, when the parent was written as an empty-element tag "<x/>" ending
-// at offset at, inside that parent, which is rewritten as "<x>…</x>".
-type insertion struct {
-	at       int
-	emptyTag string // the parent's qualified name when it is "<x/>"
-}
-
-// write writes data with children at the insertion point.
-func (in insertion) write(w *bufio.Writer, data []byte, children func(*bufio.Writer)) {
-	if in.emptyTag == "" {
-		_, _ = w.Write(data[:in.at])
-		children(w)
-		_, _ = w.Write(data[in.at:])
-		return
-	}
-	_, _ = w.Write(data[:in.at-len("/>")])
-	_ = w.WriteByte('>')
-	children(w)
-	_, _ = w.WriteString("</" + in.emptyTag + ">")
-	_, _ = w.Write(data[in.at:])
-}
-
-// endOf is the insertion at the end of an element's content: startEnd is
-// the offset just past its start tag and endAt that of its end token.
-func endOf(data []byte, name xml.Name, startEnd, endAt int) insertion {
-	// The decoder reports "<x/>" as a start token and an end token
-	// that takes no bytes.
-	if endAt == startEnd && bytes.HasSuffix(data[:startEnd], []byte("/>")) {
-		return insertion{at: startEnd, emptyTag: qualifiedName(name)}
-	}
-	return insertion{at: endAt}
 }
 
 // hyperlinksAt finds where hyperlinks go in tail, the part of a worksheet
@@ -285,78 +234,4 @@ func hyperlinksAt(tail []byte) (at insertion, merge bool, err error) {
 			}
 		}
 	}
-}
-
-// rootEnd finds the end of the content of the document's root element.
-func rootEnd(data []byte) (insertion, error) {
-	d := xml.NewDecoder(bytes.NewReader(data))
-	depth, rootStartEnd := 0, 0
-	for {
-		off := int(d.InputOffset())
-		tok, err := d.RawToken()
-		if err != nil {
-			return insertion{}, fmt.Errorf("find end of root element: %w", noEOF(err))
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if depth == 0 {
-				rootStartEnd = int(d.InputOffset())
-			}
-			depth++
-		case xml.EndElement:
-			if depth--; depth == 0 {
-				return endOf(data, t.Name, rootStartEnd, off), nil
-			}
-		}
-	}
-}
-
-// mergeRels copies a sheet's relationships part from r to w with the
-// relationships of its links added after the ones it has.
-func mergeRels(w *bufio.Writer, r *bufio.Reader, s *linkedSheet) error {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return err
-	}
-	at, err := rootEnd(data)
-	if err != nil {
-		return err
-	}
-	at.write(w, data, func(w *bufio.Writer) { writeLinkRels(w, s) })
-	return nil
-}
-
-// copyContentTypes copies the package's content types, adding the default
-// for relationships parts should it be missing, since linkWorkbook may add
-// such parts.
-func copyContentTypes(zw *zip.Writer, zf *zip.File) error {
-	return copyEntry(zw, zf, func(w *bufio.Writer, r *bufio.Reader) error {
-		data, err := io.ReadAll(r)
-		if err != nil {
-			return err
-		}
-		var doc struct {
-			Defaults []struct {
-				Extension string `xml:"Extension,attr"`
-			} `xml:"Default"`
-		}
-		if err := xml.Unmarshal(data, &doc); err != nil {
-			return fmt.Errorf("parse content types: %w", err)
-		}
-		for _, d := range doc.Defaults {
-			// Part name extensions compare without regard to case.
-			if strings.EqualFold(d.Extension, "rels") {
-				_, err := w.Write(data)
-				return err
-			}
-		}
-		at, err := rootEnd(data)
-		if err != nil {
-			return err
-		}
-		at.write(w, data, func(w *bufio.Writer) {
-			_, _ = w.WriteString(`<Default Extension="rels" ContentType="` + contentTypeRels + `"/>`)
-		})
-		return nil
-	})
 }
