@@ -13,6 +13,9 @@ type ingest struct {
 	g     *scoring.Graph
 	mem   memory.Allocator
 	batch int
+	// sink, when set, receives each whole message or meeting instead of the
+	// graph; the benchmarks use it to time the stages apart.
+	sink func(m *scoring.Message, meeting bool)
 }
 
 // repeatedIDs reads only the id column of t and returns which ids occur
@@ -77,16 +80,39 @@ func (in *ingest) messages(ctx context.Context, t *readers.Table, meeting bool) 
 	if err != nil {
 		return err
 	}
-	c := &in.g.Counters
 	merger := scoring.NewMerger(in.g.Dir)
 	handle := in.g.Email
-	nullID, invalidSender, invalidParty := &c.EmailNullID, &c.InvalidSender, &c.InvalidRecipient
 	if meeting {
 		handle = in.g.Meeting
+	}
+	if in.sink != nil {
+		handle = func(m *scoring.Message) { in.sink(m, meeting) }
+	}
+	err = in.rows(ctx, t, meeting, func(id string, m *scoring.Message) {
+		if n := rep.Rows(id); n == 0 {
+			handle(m)
+		} else if whole := merger.Add(id, m, n); whole != nil {
+			handle(whole)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	merger.Each(func(_ string, m *scoring.Message) { handle(m) })
+	return nil
+}
+
+// rows reads each row of an emails or meetings table into a Message with
+// interned addresses and passes it to fn with its id; both are valid until
+// fn returns. Rows without an id, and invalid addresses, are counted here.
+func (in *ingest) rows(ctx context.Context, t *readers.Table, meeting bool, fn func(id string, m *scoring.Message)) error {
+	c := &in.g.Counters
+	nullID, invalidSender, invalidParty := &c.EmailNullID, &c.InvalidSender, &c.InvalidRecipient
+	if meeting {
 		nullID, invalidSender, invalidParty = &c.MeetingNullID, &c.InvalidOrganizer, &c.InvalidAttendee
 	}
 	var m scoring.Message
-	err = t.Scan(ctx, in.mem, in.batch, func(b *readers.Batch) error {
+	return t.Scan(ctx, in.mem, in.batch, func(b *readers.Batch) error {
 		ids, times, senders, l1, l2 := b.Str(colID), b.Time(colTime), b.Str(colSender), b.List(colList1), b.List(colList2)
 		var bcc readers.ListColumn
 		var cancelled readers.BoolColumn
@@ -113,19 +139,10 @@ func (in *ingest) messages(ctx context.Context, t *readers.Table, meeting bool) 
 				in.addList(&m, l2, i, scoring.WeightCc, invalidParty)
 				in.addList(&m, bcc, i, scoring.WeightBcc, invalidParty)
 			}
-			if rows := rep.Rows(id); rows == 0 {
-				handle(&m)
-			} else if whole := merger.Add(id, &m, rows); whole != nil {
-				handle(whole)
-			}
+			fn(id, &m)
 		}
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	merger.Each(func(_ string, m *scoring.Message) { handle(m) })
-	return nil
 }
 
 // calls streams the calls table; each row is one call.
