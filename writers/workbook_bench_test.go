@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 	"time"
 )
@@ -53,14 +54,16 @@ func largeReport(introducers, drafts int) *Report {
 	return r
 }
 
-// benchmarkWorkbook writes r once per iteration and reports introducer
-// and draft rows written per second.
-func benchmarkWorkbook(b *testing.B, r *Report) {
+// benchmarkWorkbook writes r once per iteration, reports introducer and
+// draft rows written per second, and returns what the last write wrote.
+func benchmarkWorkbook(b *testing.B, r *Report) WorkbookStats {
 	b.ReportAllocs()
 	dir := b.TempDir()
+	var stats WorkbookStats
 	for i := 0; b.Loop(); i++ {
 		path := filepath.Join(dir, fmt.Sprintf("book-%d.xlsx", i))
-		if _, err := WriteWorkbook(path, r); err != nil {
+		var err error
+		if stats, err = WriteWorkbook(path, r); err != nil {
 			b.Fatal(err)
 		}
 		b.StopTimer()
@@ -71,12 +74,18 @@ func benchmarkWorkbook(b *testing.B, r *Report) {
 	}
 	rows := float64(len(r.Introducers)+len(r.Drafts)) * float64(b.N)
 	b.ReportMetric(rows/b.Elapsed().Seconds(), "rows/s")
+	return stats
 }
 
 // BenchmarkWorkbookLinks is dominated by the "Get introduced" links: 200,000
 // introducer rows, each with its link, spread over four sheets.
 func BenchmarkWorkbookLinks(b *testing.B) {
-	benchmarkWorkbook(b, largeReport(200_000, 0))
+	stats := benchmarkWorkbook(b, largeReport(200_000, 0))
+	// Excel's limit of 65,530 links per sheet, at full size.
+	want := []SheetStats{{"Introducers", 65530}, {"Introducers 2", 65530}, {"Introducers 3", 65530}, {"Introducers 4", 3410}}
+	if len(stats.Sheets) < len(want) || !reflect.DeepEqual(stats.Sheets[:len(want)], want) {
+		b.Errorf("sheets = %+v, want them to start with %+v", stats.Sheets, want)
+	}
 }
 
 // BenchmarkWorkbookNightly is a large nightly run: 250,000 introducer rows

@@ -18,7 +18,8 @@ type insertion struct {
 	emptyTag string // the parent's qualified name when it is "<x/>"
 }
 
-// write writes data with children at the insertion point.
+// write writes data with children at the insertion point. Errors stick in
+// w and surface at its Flush.
 func (in insertion) write(w *bufio.Writer, data []byte, children func(*bufio.Writer)) {
 	if in.emptyTag == "" {
 		_, _ = w.Write(data[:in.at])
