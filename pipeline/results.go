@@ -4,7 +4,9 @@ import (
 	"cmp"
 	"fmt"
 	"iter"
+	"runtime"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/wkw/wkw/drafts"
@@ -37,6 +39,7 @@ func collect(o *Options, g *scoring.Graph, recs []scoring.Record, ranked []scori
 	asOf := writers.DateOf(o.cutoff())
 	dir := g.Dir
 	res := &results{draftSkips: map[string]int64{}, records: map[string]int64{}}
+	var jobs []draftJob
 	for i, r := range recs {
 		rk := ranked[i]
 		owner := memberOf(dir, rk.Owner)
@@ -92,21 +95,54 @@ func collect(o *Options, g *scoring.Graph, recs []scoring.Record, ranked []scori
 				s := rk.OwnerScore
 				row.OwnerScore = &s
 			}
-			ri := writers.ReportIntroducer{IntroducerRow: row}
 			if skip != "" {
 				res.draftSkips[skip]++
 			} else {
-				d, err := draft(o.Template, r, rk, owner, in, p, row)
-				if err != nil {
-					return nil, err
-				}
-				res.drafts = append(res.drafts, d)
-				ri.Mailto = d.Mailto
+				jobs = append(jobs, draftJob{row: len(res.introducers), rec: i, owner: owner, in: in, pair: p})
 			}
-			res.introducers = append(res.introducers, ri)
+			res.introducers = append(res.introducers, writers.ReportIntroducer{IntroducerRow: row})
 		}
 	}
+	if err := renderDrafts(o.Template, recs, ranked, jobs, res); err != nil {
+		return nil, err
+	}
 	return res, nil
+}
+
+// draftJob is one draft to render: for introducer row `row` of record `rec`.
+type draftJob struct {
+	row, rec  int
+	owner, in *scoring.Member
+	pair      *scoring.Pair
+}
+
+// renderDrafts renders the drafts on every core — text/template is safe
+// for concurrent use, and rendering is most of the ranking stage — and puts
+// them in order, each one's mailto beside its introducer row.
+func renderDrafts(t *drafts.Template, recs []scoring.Record, ranked []scoring.Ranked, jobs []draftJob, res *results) error {
+	res.drafts = make([]writers.DraftRow, len(jobs))
+	errs := make([]error, len(jobs))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(jobs)/256))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := w; j < len(jobs); j += workers {
+				job := jobs[j]
+				row := res.introducers[job.row].IntroducerRow
+				res.drafts[j], errs[j] = draft(t, recs[job.rec], ranked[job.rec], job.owner, job.in, job.pair, row)
+			}
+		}()
+	}
+	wg.Wait()
+	for j, err := range errs {
+		if err != nil {
+			return err
+		}
+		res.introducers[jobs[j].row].Mailto = res.drafts[j].Mailto
+	}
+	return nil
 }
 
 // draftSkip says why the owner of r may not use drafts, or "" when they may.

@@ -30,6 +30,37 @@ func write(ctx context.Context, o *Options, g *scoring.Graph, res *results, man 
 	asOf := writers.DateOf(o.cutoff())
 	part := "part-00000.parquet"
 
+	// The workbook is written on its own goroutine while the Parquet files
+	// are written on this one: they share nothing but the stage, and each
+	// keeps a core busy. It must have finished before the stage is
+	// committed or aborted.
+	book := path.Join("reports", "who-knows-whom-"+date+".xlsx")
+	bookPath, err := st.Path(book)
+	if err != nil {
+		return err
+	}
+	type bookResult struct {
+		stats writers.WorkbookStats
+		err   error
+		took  time.Duration
+	}
+	bookDone := make(chan bookResult, 1)
+	rep := report(o, g, res, man)
+	go func() {
+		start := time.Now()
+		stats, err := writers.WriteWorkbook(bookPath, rep)
+		bookDone <- bookResult{stats, err, time.Since(start)}
+	}()
+	var wb *bookResult
+	waitBook := func() bookResult {
+		if wb == nil {
+			r := <-bookDone
+			wb = &r
+		}
+		return *wb
+	}
+	defer waitBook()
+
 	rel := path.Join(partition("connections", date), part)
 	if err := writeTable(ctx, st, man, rel, connections(asOf, g)); err != nil {
 		return err
@@ -52,22 +83,19 @@ func write(ctx context.Context, o *Options, g *scoring.Graph, res *results, man 
 	}
 	sw.lap("write_introducers_drafts")
 
-	rel = path.Join("reports", "who-knows-whom-"+date+".xlsx")
-	p, err := st.Path(rel)
-	if err != nil {
-		return err
+	b := waitBook()
+	if b.err != nil {
+		return fmt.Errorf("%w: %w", writers.ErrOutput, b.err)
 	}
-	stats, err := writers.WriteWorkbook(p, report(o, g, res, man))
-	if err != nil {
-		return fmt.Errorf("%w: %w", writers.ErrOutput, err)
+	for _, s := range b.stats.Sheets {
+		man.Outputs = append(man.Outputs, OutputFile{book + "#" + s.Name, int64(s.Rows)})
 	}
-	for _, s := range stats.Sheets {
-		man.Outputs = append(man.Outputs, OutputFile{rel + "#" + s.Name, int64(s.Rows)})
-	}
-	sw.lap("write_workbook")
+	sw.lap("wait_for_workbook")
+	sw.timings = append(sw.timings, Timing{"write_workbook (alongside the Parquet)", b.took.Seconds()})
 
 	rel = path.Join("runs", date+".json")
-	if p, err = st.Path(rel); err != nil {
+	p, err := st.Path(rel)
+	if err != nil {
 		return err
 	}
 	man.FinishedAt = time.Now().UTC()
@@ -80,7 +108,7 @@ func write(ctx context.Context, o *Options, g *scoring.Graph, res *results, man 
 		partition("connections", date),
 		partition("introducers", date),
 		partition("drafts", date),
-		path.Join("reports", "who-knows-whom-"+date+".xlsx"),
+		book,
 		rel,
 	}); err != nil {
 		return err
