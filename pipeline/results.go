@@ -231,22 +231,46 @@ func memberOf(dir *scoring.Directory, m int32) *scoring.Member {
 }
 
 // connections yields the connection rows ordered by user email, then
-// external address.
+// external address. Millions of pairs are sorted, so members and addresses
+// are ranked once by their text and the pairs sorted on the packed ranks,
+// never comparing strings pair against pair.
 func connections(asOf writers.Date, g *scoring.Graph) iter.Seq[writers.ConnectionRow] {
-	order := make([]int32, len(g.Pairs))
-	for i := range order {
-		order[i] = int32(i)
+	members := make([]int32, len(g.Dir.Members))
+	for i := range members {
+		members[i] = int32(i)
 	}
-	slices.SortFunc(order, func(a, b int32) int {
-		pa, pb := &g.Pairs[a], &g.Pairs[b]
-		if c := cmp.Compare(g.Dir.Members[pa.Member].Email, g.Dir.Members[pb.Member].Email); c != 0 {
-			return c
-		}
-		return cmp.Compare(g.Dir.Addr(pa.Addr), g.Dir.Addr(pb.Addr))
+	slices.SortFunc(members, func(a, b int32) int {
+		return cmp.Compare(g.Dir.Members[a].Email, g.Dir.Members[b].Email)
 	})
+	memberRank := make([]uint64, len(members))
+	for r, m := range members {
+		memberRank[m] = uint64(r)
+	}
+	addrRank := make([]uint64, g.Dir.NumAddrs())
+	var addrs []int32
+	for i := range g.Pairs {
+		if a := g.Pairs[i].Addr; addrRank[a] == 0 {
+			addrRank[a] = 1
+			addrs = append(addrs, a)
+		}
+	}
+	slices.SortFunc(addrs, func(a, b int32) int { return cmp.Compare(g.Dir.Addr(a), g.Dir.Addr(b)) })
+	for r, a := range addrs {
+		addrRank[a] = uint64(r)
+	}
+	type keyed struct {
+		key  uint64
+		pair int32
+	}
+	order := make([]keyed, len(g.Pairs))
+	for i := range g.Pairs {
+		p := &g.Pairs[i]
+		order[i] = keyed{memberRank[p.Member]<<32 | addrRank[p.Addr], int32(i)}
+	}
+	slices.SortFunc(order, func(a, b keyed) int { return cmp.Compare(a.key, b.key) })
 	return func(yield func(writers.ConnectionRow) bool) {
-		for _, i := range order {
-			p := &g.Pairs[i]
+		for _, k := range order {
+			p := &g.Pairs[k.pair]
 			m := &g.Dir.Members[p.Member]
 			row := writers.ConnectionRow{
 				AsOf:               asOf,

@@ -120,3 +120,18 @@ func deref(s *string) string {
 	}
 	return *s
 }
+
+// Connections are ordered by colleague email, then external address, byte-wise.
+func TestConnectionsOrdered(t *testing.T) {
+	out, _ := runSamples(t)
+	conns := connectionsOf(t, out)
+	if len(conns) < 100 {
+		t.Fatalf("only %d connections", len(conns))
+	}
+	for i := 1; i < len(conns); i++ {
+		a, b := conns[i-1], conns[i]
+		if a.UserEmail > b.UserEmail || a.UserEmail == b.UserEmail && a.ExternalAddress >= b.ExternalAddress {
+			t.Fatalf("rows %d and %d out of order: %s %s, then %s %s", i-1, i, a.UserEmail, a.ExternalAddress, b.UserEmail, b.ExternalAddress)
+		}
+	}
+}
