@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/apache/arrow/go/v17/arrow/memory"
 	"github.com/wkw/wkw/readers"
@@ -22,11 +23,11 @@ func readUsers(ctx context.Context, t *readers.Table, mem memory.Allocator, batc
 				c.UsersNullID++
 				continue
 			}
-			u := scoring.User{ID: strings.Clone(id)}
-			u.Email = cloned(emails, i)
-			u.FullName = cloned(names, i)
-			u.FirstName = cloned(firsts, i)
-			u.Title = cloned(titles, i)
+			u := scoring.User{ID: clean(id, c)}
+			u.Email = cloned(emails, i, c)
+			u.FullName = cloned(names, i, c)
+			u.FirstName = cloned(firsts, i, c)
+			u.Title = cloned(titles, i, c)
 			start, end := roles.Range(i)
 			for j := start; j < end; j++ {
 				if r, ok := roles.Elem(j); ok {
@@ -54,17 +55,17 @@ func readLeads(ctx context.Context, t *readers.Table, mem memory.Allocator, batc
 				c.LeadsNullID++
 				continue
 			}
-			if _, dup := seen[id]; dup {
-				return fmt.Errorf("%w: duplicate leads.record_id %q in %s", ErrInput, id, b.File)
+			r := scoring.Record{ID: clean(id, c)}
+			if _, dup := seen[r.ID]; dup {
+				return fmt.Errorf("%w: duplicate leads.record_id %q in %s", ErrInput, r.ID, b.File)
 			}
-			r := scoring.Record{ID: strings.Clone(id)}
 			seen[r.ID] = struct{}{}
-			r.Type = cloned(types, i)
-			r.Email = cloned(emails, i)
-			r.FullName = cloned(names, i)
-			r.Company = cloned(companies, i)
+			r.Type = cloned(types, i, c)
+			r.Email = cloned(emails, i, c)
+			r.FullName = cloned(names, i, c)
+			r.Company = cloned(companies, i, c)
 			if o, ok := owners.Value(i); ok {
-				r.Owner, r.HasOwner = strings.Clone(o), true
+				r.Owner, r.HasOwner = clean(o, c), true
 			}
 			recs = append(recs, r)
 		}
@@ -92,7 +93,18 @@ func readOptOuts(ctx context.Context, t *readers.Table, mem memory.Allocator, ba
 }
 
 // cloned copies a string out of a batch; null reads as empty.
-func cloned(c readers.StringColumn, i int) string {
+func cloned(c readers.StringColumn, i int, tc *tableCounts) string {
 	s, _ := c.Value(i)
+	return clean(s, tc)
+}
+
+// clean copies text from the CRM, which goes into Parquet STRING columns,
+// drafts and the workbook, all of which must be UTF-8: invalid bytes become
+// U+FFFD and are counted.
+func clean(s string, tc *tableCounts) string {
+	if !utf8.ValidString(s) {
+		tc.InvalidUTF8++
+		return strings.ToValidUTF8(s, "\uFFFD")
+	}
 	return strings.Clone(s)
 }

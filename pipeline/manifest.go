@@ -68,6 +68,7 @@ type Timing struct {
 // tableCounts are the rows dropped while reading the small tables.
 type tableCounts struct {
 	UsersNullID, LeadsNullID, OptOutsNull int64
+	InvalidUTF8                           int64 // CRM text values repaired
 }
 
 func countMap(list []scoring.Count) map[string]int64 {

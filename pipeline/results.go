@@ -22,6 +22,7 @@ const (
 	draftDisabled     = "owner_disabled"
 	draftNoAccessRole = "owner_lacks_access_role"
 	draftOwnerNoEmail = "owner_email_invalid"
+	draftRenderFailed = "render_failed"
 )
 
 // results are the per-record outputs of a run.
@@ -31,6 +32,7 @@ type results struct {
 	gaps        []writers.Gap
 	draftSkips  map[string]int64
 	records     map[string]int64
+	renderErr   error // the first draft that failed to render, if any
 }
 
 // collect builds the introducer rows, drafts and gaps of every record, in
@@ -136,12 +138,22 @@ func renderDrafts(t *drafts.Template, recs []scoring.Record, ranked []scoring.Ra
 		}()
 	}
 	wg.Wait()
+	// The template was checked before any data was read, so what fails here
+	// fails on one record's data (a runaway name, say): that draft is skipped
+	// and counted, and the run goes on.
+	kept := res.drafts[:0]
 	for j, err := range errs {
 		if err != nil {
-			return err
+			res.draftSkips[draftRenderFailed]++
+			if res.renderErr == nil {
+				res.renderErr = err
+			}
+			continue
 		}
 		res.introducers[jobs[j].row].Mailto = res.drafts[j].Mailto
+		kept = append(kept, res.drafts[j])
 	}
+	res.drafts = kept
 	return nil
 }
 
@@ -185,7 +197,7 @@ func draft(t *drafts.Template, r scoring.Record, rk scoring.Ranked, owner, in *s
 	}
 	subject, body, err := t.Render(d)
 	if err != nil {
-		return writers.DraftRow{}, fmt.Errorf("%w: render the draft for record %q rank %d: %w", ErrUsage, r.ID, row.Rank, err)
+		return writers.DraftRow{}, fmt.Errorf("render the draft for record %q rank %d: %w", r.ID, row.Rank, err)
 	}
 	return writers.DraftRow{
 		AsOf:        row.AsOf,

@@ -51,7 +51,10 @@ func Run(ctx context.Context, o Options) (*Manifest, error) {
 	for name, t := range tables {
 		man.RowsRead[name] = t.Rows()
 	}
-	for _, reason := range []string{draftNoOwner, draftUnknownOwner, draftDisabled, draftNoAccessRole, draftOwnerNoEmail} {
+	if res.renderErr != nil {
+		log.Warn("drafts skipped: the template failed on their data", "drafts", res.draftSkips[draftRenderFailed], "first", res.renderErr.Error())
+	}
+	for _, reason := range []string{draftNoOwner, draftUnknownOwner, draftDisabled, draftNoAccessRole, draftOwnerNoEmail, draftRenderFailed} {
 		man.Skipped["drafts."+reason] = res.draftSkips[reason]
 	}
 	man.Records = map[string]int64{"total": int64(len(recs))}
@@ -216,6 +219,7 @@ func skipped(c *scoring.Counters, tc tableCounts) map[string]int64 {
 	m["users.null_user_id"] = tc.UsersNullID
 	m["leads.null_record_id"] = tc.LeadsNullID
 	m["opt_outs.null_email"] = tc.OptOutsNull
+	m["users_leads.invalid_utf8_text_repaired"] = tc.InvalidUTF8
 	return m
 }
 
