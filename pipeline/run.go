@@ -24,6 +24,18 @@ func Run(ctx context.Context, o Options) (*Manifest, error) {
 	log := o.logger()
 	sw := &stopwatch{last: time.Now()}
 	man := &Manifest{Tool: "wkw", SchemaVersion: writers.SchemaVersion, AsOf: o.Date(), StartedAt: sw.last.UTC()}
+	// The output directory is locked before anything is read, so a second
+	// run on it fails at once rather than after minutes of work.
+	st, err := writers.Begin(o.Out)
+	if err != nil {
+		return nil, err
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			st.Abort()
+		}
+	}()
 	tables, err := openTables(o.Input)
 	if err != nil {
 		return nil, err
@@ -62,7 +74,8 @@ func Run(ctx context.Context, o Options) (*Manifest, error) {
 		man.Records[k] = res.records[k]
 	}
 
-	if err := write(ctx, &o, g, res, man, sw, log); err != nil {
+	committed = true // write commits or aborts the stage itself
+	if err := write(ctx, st, &o, g, res, man, sw, log); err != nil {
 		return nil, err
 	}
 	log.Info("run finished", "as_of", man.AsOf, "connections", len(g.Pairs),

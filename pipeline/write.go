@@ -13,13 +13,10 @@ import (
 	"github.com/wkw/wkw/writers"
 )
 
-// write puts every output of the run into a stage and commits the stage.
-// Nothing is visible in the output directory until the commit.
-func write(ctx context.Context, o *Options, g *scoring.Graph, res *results, man *Manifest, sw *stopwatch, log *slog.Logger) (err error) {
-	st, err := writers.Begin(o.Out)
-	if err != nil {
-		return err
-	}
+// write puts every output of the run into the stage and commits it, or
+// aborts it on failure. Nothing is visible in the output directory until the
+// commit.
+func write(ctx context.Context, st *writers.Stage, o *Options, g *scoring.Graph, res *results, man *Manifest, sw *stopwatch, log *slog.Logger) (err error) {
 	committed := false
 	defer func() {
 		if !committed {
