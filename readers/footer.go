@@ -50,6 +50,10 @@ func openParquet(path string, mem memory.Allocator) (*file.Reader, int64, error)
 		pf.Close()
 		return nil, 0, err
 	}
+	if err := checkStoredSchema(pf.MetaData().KeyValueMetadata()); err != nil {
+		pf.Close()
+		return nil, 0, fmt.Errorf("%w: file %q: %w", ErrCorrupt, path, err)
+	}
 	return pf, st.Size(), nil
 }
 

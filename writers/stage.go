@@ -146,6 +146,9 @@ func (s *Stage) recover() error {
 		return fmt.Errorf("%w: read %s: %w", ErrOutput, jpath, err)
 	}
 	stale, _ := filepath.Glob(filepath.Join(priv, stagePrefix+"*"))
+	// A journal killed while being written leaves its temporary file.
+	tmps, _ := filepath.Glob(filepath.Join(priv, ".tmp-*"))
+	stale = append(stale, tmps...)
 	for _, dir := range stale {
 		if err := os.RemoveAll(dir); err != nil {
 			return fmt.Errorf("%w: remove stale stage %s: %w", ErrOutput, dir, err)

@@ -29,7 +29,8 @@ var cases = []kase{
 	{"users-not-parquet", "users.parquet is CSV text", notParquet("users")},
 	{"opt-outs-not-parquet", "opt_outs.parquet (optional) is CSV text", notParquet("opt_outs")},
 	{"emails-truncated", "emails.parquet lost its last 100 bytes, footer included", truncated},
-	{"emails-corrupt-page", "a compressed data page of emails.from_address in row group 1 has flipped bytes", corruptPage},
+	{"emails-corrupt-page", "the Snappy header of a data page of emails.from_address in row group 1 is flipped", corruptPage},
+	{"emails-page-bit-flipped", "one bit inside the Snappy text of that page is flipped; only the page CRC can tell", flipPageBit},
 
 	// Schemas.
 	{"emails-no-sent-at-column", "emails has no sent_at column", emailsNoSentAt},

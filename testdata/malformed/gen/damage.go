@@ -23,13 +23,25 @@ func truncated(dir string, _ *org) error {
 	return os.WriteFile(p, data[:len(data)-100], 0o644)
 }
 
-// corruptPage flips bytes in the compressed payload of the first data page
-// of emails.from_address in row group 1, leaving the page header and the
-// footer intact, so only decoding the page can tell. The bytes flipped are
-// the start of the Snappy stream (its length varint and first tag), which a
-// decoder must notice; flipping literal bytes deeper in would change the
-// text silently, since the readers do not verify page checksums.
+// corruptPage flips the first four bytes of the compressed payload of the
+// first data page of emails.from_address in row group 1: the Snappy
+// stream's length and first tag, which a decoder must notice. The page
+// header and the footer stay intact, so only decoding the page can tell.
 func corruptPage(dir string, _ *org) error {
+	return flipInPage(dir, func(payload, size int64) []int64 { return []int64{payload, payload + 1, payload + 2, payload + 3} })
+}
+
+// flipPageBit flips one bit two thirds into the same page, inside literal
+// text: Snappy decodes it without complaint into different text, and only
+// the page's CRC, which parquet-go writes, can tell.
+func flipPageBit(dir string, _ *org) error {
+	return flipInPage(dir, func(payload, size int64) []int64 { return []int64{payload + size*2/3} })
+}
+
+// flipInPage inverts the bits (all of them, or the lowest for a single
+// byte) at the positions where returns, given the page payload's offset
+// and compressed size.
+func flipInPage(dir string, where func(payload, size int64) []int64) error {
 	p := filepath.Join(dir, "emails.parquet")
 	data, err := os.ReadFile(p)
 	if err != nil {
@@ -59,16 +71,22 @@ func corruptPage(dir string, _ *org) error {
 	if err := thrift.NewDecoder(r).Decode(&h); err != nil {
 		return fmt.Errorf("decode page header at %d of %s: %w", off, p, err)
 	}
-	payload := off + int64(r.BytesRead())
+	payload, size := off+int64(r.BytesRead()), int64(h.CompressedPageSize)
 	if v2, ok := h.DataPageHeaderV2.Get(); ok {
 		// Levels are stored uncompressed ahead of the values in a v2 page.
-		payload += int64(v2.RepetitionLevelsByteLength + v2.DefinitionLevelsByteLength)
+		levels := int64(v2.RepetitionLevelsByteLength + v2.DefinitionLevelsByteLength)
+		payload, size = payload+levels, size-levels
 	}
-	if h.CompressedPageSize < 16 {
-		return fmt.Errorf("page at %d of %s is only %d bytes", off, p, h.CompressedPageSize)
+	if size < 16 {
+		return fmt.Errorf("page at %d of %s holds only %d compressed bytes", off, p, size)
 	}
-	for i := payload; i < payload+4; i++ {
-		data[i] ^= 0xff
+	at := where(payload, size)
+	for _, i := range at {
+		if len(at) == 1 {
+			data[i] ^= 0x01
+		} else {
+			data[i] ^= 0xff
+		}
 	}
 	return os.WriteFile(p, data, 0o644)
 }
