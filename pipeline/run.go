@@ -51,6 +51,7 @@ func Run(ctx context.Context, o Options) (*Manifest, error) {
 	dir := g.Dir
 
 	g.Finish()
+	g.Seal()
 	ranked := g.Rank(recs)
 	res, err := collect(&o, g, recs, ranked)
 	if err != nil {

@@ -27,10 +27,20 @@ func write(ctx context.Context, st *writers.Stage, o *Options, g *scoring.Graph,
 	asOf := writers.DateOf(o.cutoff())
 	part := "part-00000.parquet"
 
-	// The workbook is written on its own goroutine while the Parquet files
-	// are written on this one: they share nothing but the stage, and each
-	// keeps a core busy. It must have finished before the stage is
-	// committed or aborted.
+	rel := path.Join(partition("connections", date), part)
+	if err := writeTable(ctx, st, man, rel, connections(asOf, g)); err != nil {
+		return err
+	}
+	sw.lap("write_connections")
+	// The pairs are the largest thing a run holds and nothing reads them
+	// from here on; letting them go before the workbook is built keeps the
+	// peak memory to one of the two.
+	rep := report(o, g, res, man)
+	g.Pairs = nil
+
+	// The workbook is written on its own goroutine while the other Parquet
+	// files are written on this one: they share nothing but the stage. It
+	// must have finished before the stage is committed or aborted.
 	book := path.Join("reports", "who-knows-whom-"+date+".xlsx")
 	bookPath, err := st.Path(book)
 	if err != nil {
@@ -42,7 +52,6 @@ func write(ctx context.Context, st *writers.Stage, o *Options, g *scoring.Graph,
 		took  time.Duration
 	}
 	bookDone := make(chan bookResult, 1)
-	rep := report(o, g, res, man)
 	go func() {
 		start := time.Now()
 		stats, err := writers.WriteWorkbook(bookPath, rep)
@@ -58,11 +67,6 @@ func write(ctx context.Context, st *writers.Stage, o *Options, g *scoring.Graph,
 	}
 	defer waitBook()
 
-	rel := path.Join(partition("connections", date), part)
-	if err := writeTable(ctx, st, man, rel, connections(asOf, g)); err != nil {
-		return err
-	}
-	sw.lap("write_connections")
 	rel = path.Join(partition("introducers", date), part)
 	introducers := func(yield func(writers.IntroducerRow) bool) {
 		for _, r := range res.introducers {

@@ -2,13 +2,16 @@ package scoring
 
 // Pair is the aggregated tie between one contributing member and one
 // external address.
+//
+// A run holds millions of pairs, so the counts are int32 (a year of mail
+// between two people stays far below 2^31 events).
 type Pair struct {
 	Member         int32
 	Addr           int32
-	EmailsSent     int64
-	EmailsReceived int64
-	Meetings       int64
-	Calls          int64
+	EmailsSent     int32
+	EmailsReceived int32
+	Meetings       int32
+	Calls          int32
 	First, Last    int64   // event times, UTC microseconds
 	Raw            float64 // sum of event weights
 	Strength       float64 // Raw * reciprocity, set by Finish
@@ -70,7 +73,14 @@ func (g *Graph) add(member, addr int32, k kind, t int64, w float64) {
 	p.Raw += w
 }
 
-// Find returns the pair of member and addr.
+// Seal ends aggregation: it frees the index from member and address to
+// pair — a large map on a big run — once no more events will come and no
+// pair is looked up by key. Pairs and their order are kept.
+func (g *Graph) Seal() {
+	g.index = nil
+}
+
+// Find returns the pair of member and addr; not after Seal.
 func (g *Graph) Find(member, addr int32) (*Pair, bool) {
 	i, ok := g.index[pairKey(member, addr)]
 	if !ok {
@@ -84,7 +94,7 @@ func (g *Graph) Find(member, addr int32) (*Pair, bool) {
 func (g *Graph) Finish() {
 	for i := range g.Pairs {
 		p := &g.Pairs[i]
-		p.Strength = p.Raw * Reciprocity(p.EmailsSent, p.EmailsReceived, p.Meetings, p.Calls)
+		p.Strength = p.Raw * Reciprocity(int64(p.EmailsSent), int64(p.EmailsReceived), int64(p.Meetings), int64(p.Calls))
 		p.Score = Score(p.Strength)
 	}
 }

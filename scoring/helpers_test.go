@@ -136,7 +136,7 @@ func (f *fixture) noPair(userID, addr string) {
 }
 
 // counts checks the kind counters and the times of one pair.
-func (f *fixture) counts(userID, addr string, sent, received, meetings, calls int64, first, last int64) *Pair {
+func (f *fixture) counts(userID, addr string, sent, received, meetings, calls int32, first, last int64) *Pair {
 	f.t.Helper()
 	p := f.pair(userID, addr)
 	if p.EmailsSent != sent || p.EmailsReceived != received || p.Meetings != meetings || p.Calls != calls {
