@@ -76,10 +76,11 @@ func Run(ctx context.Context, o Options) (*Manifest, error) {
 	}
 
 	committed = true // write commits or aborts the stage itself
+	pairs := len(g.Pairs) // write lets the pairs go once they are written
 	if err := write(ctx, st, &o, g, res, man, sw, log); err != nil {
 		return nil, err
 	}
-	log.Info("run finished", "as_of", man.AsOf, "connections", len(g.Pairs),
+	log.Info("run finished", "as_of", man.AsOf, "connections", pairs,
 		"introducer_rows", len(res.introducers), "drafts", len(res.drafts),
 		"records_with_introducers", res.records["with_introducers"], "records", len(recs),
 		"seconds", time.Since(man.StartedAt).Round(time.Millisecond).Seconds())

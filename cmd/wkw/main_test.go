@@ -135,3 +135,16 @@ func TestGenerate(t *testing.T) {
 		t.Fatalf("run over generated data: exit %d\n%s", code, stderr)
 	}
 }
+
+// The closing summary on stderr gives the counts a scheduler's log needs.
+func TestClosingSummary(t *testing.T) {
+	code, _, stderr := cli(t, "run", "--input", samplesDir, "--out", t.TempDir(), "--as-of", "2026-11-21")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	for _, want := range []string{"connections=280", "introducer_rows=46", "drafts=40", "records_with_introducers=17", "records=20"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("summary lacks %s:\n%s", want, stderr)
+		}
+	}
+}
