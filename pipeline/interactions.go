@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"context"
-	"strings"
 
 	"github.com/apache/arrow/go/v17/arrow/memory"
 	"github.com/wkw/wkw/readers"
@@ -75,15 +74,13 @@ func (in *ingest) party(s readers.StringColumn, i int, invalid *int64) int32 {
 }
 
 // messages streams emails or meetings: rows whose id repeats are merged
-// first, the rest become events at once. Reading and interning run on the
-// scan's goroutine, merging and aggregation on another, so that with the
-// decoder the work spreads over three goroutines; messages cross in slabs,
-// in order, and the slabs are reused.
+// first, the rest become events at once.
 func (in *ingest) messages(ctx context.Context, t *readers.Table, meeting bool) error {
 	rep, err := in.repeatedIDs(ctx, t)
 	if err != nil {
 		return err
 	}
+	merger := scoring.NewMerger(in.g.Dir)
 	handle := in.g.Email
 	if meeting {
 		handle = in.g.Meeting
@@ -91,92 +88,18 @@ func (in *ingest) messages(ctx context.Context, t *readers.Table, meeting bool) 
 	if in.sink != nil {
 		handle = func(m *scoring.Message) { in.sink(m, meeting) }
 	}
-	full := make(chan *slab, slabsAhead)
-	free := make(chan *slab, slabsAhead+2)
-	for range slabsAhead + 2 {
-		free <- new(slab)
-	}
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		merger := scoring.NewMerger(in.g.Dir)
-		for sl := range full {
-			for i := range sl.msgs {
-				m := &sl.msgs[i]
-				if n := sl.rows[i]; n == 0 {
-					handle(m)
-				} else if whole := merger.Add(sl.ids[i], m, n); whole != nil {
-					handle(whole)
-				}
-			}
-			free <- sl
-		}
-		merger.Each(func(_ string, m *scoring.Message) { handle(m) })
-	}()
-	cur := (<-free).reset()
-	defer func() {
-		if cur != nil && len(cur.msgs) > 0 {
-			full <- cur.seal()
-		}
-		close(full)
-		<-done
-	}()
-	return in.rows(ctx, t, meeting, func(id string, m *scoring.Message) {
-		cur.add(id, m, rep.Rows(id))
-		if len(cur.msgs) == slabMessages {
-			full <- cur.seal()
-			cur = (<-free).reset()
+	err = in.rows(ctx, t, meeting, func(id string, m *scoring.Message) {
+		if n := rep.Rows(id); n == 0 {
+			handle(m)
+		} else if whole := merger.Add(id, m, n); whole != nil {
+			handle(whole)
 		}
 	})
-}
-
-// Slabs of messages between the two goroutines of messages.
-const (
-	slabMessages = 4096
-	slabsAhead   = 4
-)
-
-// slab holds messages with their parties in one buffer. Ids are kept only
-// for messages that will be merged, the others need none.
-type slab struct {
-	msgs    []scoring.Message
-	rows    []int
-	ids     []string
-	ends    []int
-	parties []scoring.Party
-}
-
-func (sl *slab) reset() *slab {
-	sl.msgs, sl.rows, sl.ids, sl.ends, sl.parties = sl.msgs[:0], sl.rows[:0], sl.ids[:0], sl.ends[:0], sl.parties[:0]
-	return sl
-}
-
-func (sl *slab) add(id string, m *scoring.Message, rows int) {
-	sl.parties = append(sl.parties, m.Parties...)
-	sl.ends = append(sl.ends, len(sl.parties))
-	c := *m
-	c.Parties = nil
-	sl.msgs = append(sl.msgs, c)
-	sl.rows = append(sl.rows, rows)
-	if rows > 0 {
-		id = strings.Clone(id)
-	} else {
-		id = ""
+	if err != nil {
+		return err
 	}
-	sl.ids = append(sl.ids, id)
-}
-
-// seal points each message at its parties, now that the buffer no longer
-// moves. The capacity is cut so that a meeting appending its organizer
-// copies instead of overwriting the next message's parties.
-func (sl *slab) seal() *slab {
-	start := 0
-	for i := range sl.msgs {
-		end := sl.ends[i]
-		sl.msgs[i].Parties = sl.parties[start:end:end]
-		start = end
-	}
-	return sl
+	merger.Each(func(_ string, m *scoring.Message) { handle(m) })
+	return nil
 }
 
 // rows reads each row of an emails or meetings table into a Message with

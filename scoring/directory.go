@@ -52,9 +52,11 @@ type Directory struct {
 	owner   map[string]int32 // normalised email → member owning it
 	domains map[string]struct{}
 
-	ids   map[string]int32
-	lower []byte // scratch for lower-casing without allocating
-	addrs addrTable
+	ids     map[string]int32
+	lower   []byte // scratch for lower-casing without allocating
+	addrs   []string
+	members []int32 // per address id: contributing member, or -1
+	inside  []bool  // per address id: internal
 }
 
 // NewDirectory builds the directory. optOuts are raw addresses.
@@ -67,7 +69,6 @@ func NewDirectory(users []User, optOuts []string, contributorRoles, internalDoma
 		owner:   make(map[string]int32, len(users)),
 		domains: make(map[string]struct{}),
 		ids:     make(map[string]int32),
-		addrs:   newAddrTable(),
 	}
 	opted := make(map[string]struct{}, len(optOuts))
 	for _, raw := range optOuts {
@@ -227,12 +228,15 @@ func (d *Directory) normalize(raw string) []byte {
 // add interns a valid normalised address that is not yet known.
 func (d *Directory) add(a string) int32 {
 	a = strings.Clone(a)
+	id := int32(len(d.addrs))
+	d.ids[a] = id
+	d.addrs = append(d.addrs, a)
 	member := int32(-1)
 	if m, ok := d.owner[a]; ok && d.Members[m].Contributor {
 		member = m
 	}
-	id := d.addrs.add(addrInfo{addr: a, member: member, inside: d.Internal(a)})
-	d.ids[a] = id
+	d.members = append(d.members, member)
+	d.inside = append(d.inside, d.Internal(a))
 	return id
 }
 
@@ -242,21 +246,17 @@ func (d *Directory) Lookup(a string) (int32, bool) {
 	return id, ok
 }
 
-// The accessors by id below may be called from another goroutine than the
-// one interning, for ids it received after they were handed out.
-
 // Addr returns the normalised address with id.
-func (d *Directory) Addr(id int32) string { return d.addrs.at(id).addr }
+func (d *Directory) Addr(id int32) string { return d.addrs[id] }
 
-// NumAddrs is the number of interned addresses; only for the interning
-// goroutine, or once interning is over.
-func (d *Directory) NumAddrs() int { return int(d.addrs.n) }
+// NumAddrs is the number of interned addresses.
+func (d *Directory) NumAddrs() int { return len(d.addrs) }
 
 // Contributor returns the contributing member behind address id, or -1.
-func (d *Directory) Contributor(id int32) int32 { return d.addrs.at(id).member }
+func (d *Directory) Contributor(id int32) int32 { return d.members[id] }
 
 // External reports whether address id is external.
-func (d *Directory) External(id int32) bool { return !d.addrs.at(id).inside }
+func (d *Directory) External(id int32) bool { return !d.inside[id] }
 
 // Excluded counts members who do not contribute, by reason, in the order the
 // reasons are tested.

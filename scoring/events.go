@@ -20,7 +20,7 @@ func (g *Graph) Email(m *Message) {
 		c.EmailOutsideWindow++
 		return
 	}
-	rcpt := g.seen.distinct(m.Parties, m.Sender)
+	rcpt := g.seen.distinct(m.Parties, m.Sender, g.Dir.NumAddrs())
 	switch {
 	case len(rcpt) == 0:
 		c.EmailNoRecipients++
@@ -68,7 +68,7 @@ func (g *Graph) Meeting(m *Message) {
 	if m.Sender >= 0 {
 		m.Parties = append(m.Parties, Party{m.Sender, WeightOrganizer})
 	}
-	parts := g.seen.distinct(m.Parties, -1)
+	parts := g.seen.distinct(m.Parties, -1, g.Dir.NumAddrs())
 	switch n := len(parts); {
 	case n < 2:
 		c.MeetingTooFew++

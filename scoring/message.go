@@ -47,17 +47,11 @@ type dedupe struct {
 }
 
 // distinct returns parties with each address once at its strongest weight,
-// leaving out skip. The result is reused by the next call. Its arrays grow
-// to the largest id seen, so it needs nothing from the directory.
-func (d *dedupe) distinct(parties []Party, skip int32) []Party {
-	top := int32(-1)
-	for _, p := range parties {
-		top = max(top, p.Addr)
-	}
-	if n := int(top) + 1; len(d.stamp) < n {
-		n = max(n, 2*len(d.stamp))
-		d.stamp = append(d.stamp, make([]uint32, n-len(d.stamp))...)
-		d.pos = append(d.pos, make([]int32, n-len(d.pos))...)
+// leaving out skip. The result is reused by the next call.
+func (d *dedupe) distinct(parties []Party, skip int32, numAddrs int) []Party {
+	if len(d.stamp) < numAddrs {
+		d.stamp = append(d.stamp, make([]uint32, numAddrs-len(d.stamp))...)
+		d.pos = append(d.pos, make([]int32, numAddrs-len(d.pos))...)
 	}
 	d.gen++
 	if d.gen == 0 {
