@@ -179,18 +179,31 @@ func openTables(input string) (map[string]*readers.Table, error) {
 	}
 	tables := map[string]*readers.Table{}
 	for _, spec := range tableSpecs {
-		t, err := readers.Open(input, spec.name, spec.columns)
-		switch {
-		case errors.Is(err, readers.ErrMissing) && !spec.required:
-			continue
-		case errors.Is(err, readers.ErrMissing):
-			return nil, fmt.Errorf("%w: required table %s: neither %s.parquet nor %s/ in %s", ErrInput, spec.name, spec.name, spec.name, input)
-		case err != nil:
-			return nil, inputErr(err)
+		t, err := openTable(input, spec)
+		if err != nil {
+			return nil, err
 		}
-		tables[spec.name] = t
+		if t != nil {
+			tables[spec.name] = t
+		}
 	}
 	return tables, nil
+}
+
+// openTable locates one table and checks its files' schemas. An absent
+// optional table is (nil, nil); an absent required one is an error that
+// also wraps readers.ErrMissing.
+func openTable(input string, spec tableSpec) (*readers.Table, error) {
+	t, err := readers.Open(input, spec.name, spec.columns)
+	switch {
+	case errors.Is(err, readers.ErrMissing) && !spec.required:
+		return nil, nil
+	case errors.Is(err, readers.ErrMissing):
+		return nil, fmt.Errorf("%w: required table %s: neither %s.parquet nor %s/ in %s: %w", ErrInput, spec.name, spec.name, spec.name, input, readers.ErrMissing)
+	case err != nil:
+		return nil, inputErr(err)
+	}
+	return t, nil
 }
 
 // checkRoles stops a run whose role flags name a role no user holds: a typo

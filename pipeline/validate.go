@@ -3,7 +3,6 @@ package pipeline
 import (
 	"context"
 	"errors"
-	"fmt"
 	"time"
 
 	"github.com/wkw/wkw/drafts"
@@ -48,19 +47,18 @@ func Validate(ctx context.Context, o Options) (*Validation, error) {
 	tables := map[string]*readers.Table{}
 	for _, spec := range tableSpecs {
 		c := TableCheck{Name: spec.name, Required: spec.required}
-		t, err := readers.Open(o.Input, spec.name, spec.columns)
+		t, err := openTable(o.Input, spec)
 		switch {
 		case errors.Is(err, readers.ErrMissing):
-			if spec.required {
-				c.Problem = "missing: a run needs this table"
-				v.Verdict = cmpErr(v.Verdict, fmt.Errorf("%w: required table %s is missing from %s", ErrInput, spec.name, o.Input))
-			}
+			c.Problem = "missing: a run needs this table"
 		case err != nil:
 			c.Found, c.Problem = true, err.Error()
-			v.Verdict = cmpErr(v.Verdict, inputErr(err))
-		default:
+		case t != nil:
 			c.Found, c.Files, c.Rows = true, len(t.Files), t.Rows()
 			tables[spec.name] = t
+		}
+		if err != nil && v.Verdict == nil {
+			v.Verdict = err
 		}
 		v.Tables = append(v.Tables, c)
 	}
@@ -81,12 +79,4 @@ func Validate(ctx context.Context, o Options) (*Validation, error) {
 	v.Manifest = man
 	v.Verdict = man.Quality.check(o.Input)
 	return v, nil
-}
-
-// cmpErr keeps the first error.
-func cmpErr(first, next error) error {
-	if first != nil {
-		return first
-	}
-	return next
 }

@@ -57,15 +57,12 @@ func write(ctx context.Context, st *writers.Stage, o *Options, g *scoring.Graph,
 		stats, err := writers.WriteWorkbook(bookPath, rep)
 		bookDone <- bookResult{stats, err, time.Since(start)}
 	}()
-	var wb *bookResult
-	waitBook := func() bookResult {
-		if wb == nil {
-			r := <-bookDone
-			wb = &r
+	waited := false
+	defer func() {
+		if !waited {
+			<-bookDone
 		}
-		return *wb
-	}
-	defer waitBook()
+	}()
 
 	rel = path.Join(partition("introducers", date), part)
 	introducers := func(yield func(writers.IntroducerRow) bool) {
@@ -84,7 +81,8 @@ func write(ctx context.Context, st *writers.Stage, o *Options, g *scoring.Graph,
 	}
 	sw.lap("write_introducers_drafts")
 
-	b := waitBook()
+	b := <-bookDone
+	waited = true
 	if b.err != nil {
 		return fmt.Errorf("%w: %w", writers.ErrOutput, b.err)
 	}

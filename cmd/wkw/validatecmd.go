@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/wkw/wkw/pipeline"
@@ -66,7 +68,7 @@ func printValidation(w io.Writer, o pipeline.Options, v *pipeline.Validation) {
 		tw = tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
 		keys := make([]string, 0, len(m.Skipped))
 		for k, n := range m.Skipped {
-			if n > 0 && !isDraftCounter(k) {
+			if n > 0 && !strings.HasPrefix(k, "drafts.") {
 				keys = append(keys, k)
 			}
 		}
@@ -76,7 +78,7 @@ func printValidation(w io.Writer, o pipeline.Options, v *pipeline.Validation) {
 		}
 		tw.Flush()
 		fmt.Fprintln(w, "\nColleagues left out, by reason")
-		for _, k := range sortedKeys(m.ExcludedUsers) {
+		for _, k := range slices.Sorted(maps.Keys(m.ExcludedUsers)) {
 			fmt.Fprintf(w, "  %s: %d\n", k, m.ExcludedUsers[k])
 		}
 		q := m.Quality
@@ -88,15 +90,4 @@ func printValidation(w io.Writer, o pipeline.Options, v *pipeline.Validation) {
 		return
 	}
 	fmt.Fprintln(w, "\nA run would pass.")
-}
-
-func isDraftCounter(k string) bool { return len(k) > 7 && k[:7] == "drafts." }
-
-func sortedKeys(m map[string]int64) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
