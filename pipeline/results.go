@@ -65,7 +65,7 @@ func collect(o *Options, g *scoring.Graph, recs []scoring.Record, ranked []scori
 		res.records["with_introducers"]++
 		skip := draftSkip(o, dir, r, rk.Owner)
 		for rank, pi := range rk.Introducers {
-			p := &g.Pairs[pi]
+			p := g.Pairs.At(pi)
 			in := &dir.Members[p.Member]
 			row := writers.IntroducerRow{
 				AsOf:               asOf,
@@ -260,8 +260,8 @@ func connections(asOf writers.Date, g *scoring.Graph) iter.Seq[writers.Connectio
 	}
 	addrRank := make([]uint64, g.Dir.NumAddrs())
 	var addrs []int32
-	for i := range g.Pairs {
-		if a := g.Pairs[i].Addr; addrRank[a] == 0 {
+	for i := range int32(g.Pairs.Len()) {
+		if a := g.Pairs.At(i).Addr; addrRank[a] == 0 {
 			addrRank[a] = 1
 			addrs = append(addrs, a)
 		}
@@ -274,15 +274,15 @@ func connections(asOf writers.Date, g *scoring.Graph) iter.Seq[writers.Connectio
 		key  uint64
 		pair int32
 	}
-	order := make([]keyed, len(g.Pairs))
-	for i := range g.Pairs {
-		p := &g.Pairs[i]
-		order[i] = keyed{memberRank[p.Member]<<32 | addrRank[p.Addr], int32(i)}
+	order := make([]keyed, g.Pairs.Len())
+	for i := range int32(len(order)) {
+		p := g.Pairs.At(i)
+		order[i] = keyed{memberRank[p.Member]<<32 | addrRank[p.Addr], i}
 	}
 	slices.SortFunc(order, func(a, b keyed) int { return cmp.Compare(a.key, b.key) })
 	return func(yield func(writers.ConnectionRow) bool) {
 		for _, k := range order {
-			p := &g.Pairs[k.pair]
+			p := g.Pairs.At(k.pair)
 			m := &g.Dir.Members[p.Member]
 			row := writers.ConnectionRow{
 				AsOf:               asOf,

@@ -76,7 +76,7 @@ func Run(ctx context.Context, o Options) (*Manifest, error) {
 	}
 
 	committed = true      // write commits or aborts the stage itself
-	pairs := len(g.Pairs) // write lets the pairs go once they are written
+	pairs := g.Pairs.Len() // write lets the pairs go once they are written
 	if err := write(ctx, st, &o, g, res, man, sw, log); err != nil {
 		return nil, err
 	}
@@ -164,7 +164,7 @@ func load(ctx context.Context, o *Options, tables map[string]*readers.Table, man
 		}
 	}
 	sw.lap("calls")
-	log.Info("interactions read", "pairs", len(res.g.Pairs), "addresses", dir.NumAddrs())
+	log.Info("interactions read", "pairs", res.g.Pairs.Len(), "addresses", dir.NumAddrs())
 	man.Quality = quality(&res.g.Counters, res.g.Totals, o.MaxRejectFraction)
 	man.Skipped = skipped(&res.g.Counters, res.tc)
 	man.ExcludedUsers = countMap(dir.Excluded())

@@ -27,20 +27,11 @@ func write(ctx context.Context, st *writers.Stage, o *Options, g *scoring.Graph,
 	asOf := writers.DateOf(o.cutoff())
 	part := "part-00000.parquet"
 
-	rel := path.Join(partition("connections", date), part)
-	if err := writeTable(ctx, st, man, rel, connections(asOf, g)); err != nil {
-		return err
-	}
-	sw.lap("write_connections")
-	// The pairs are the largest thing a run holds and nothing reads them
-	// from here on; letting them go before the workbook is built keeps the
-	// peak memory to one of the two.
+	// The workbook is written on its own goroutine while the Parquet files
+	// are written on this one: they share nothing but the stage, and the run
+	// is CPU-bound, so this keeps both cores busy. It must have finished
+	// before the stage is committed or aborted.
 	rep := report(o, g, res, man)
-	g.Pairs = nil
-
-	// The workbook is written on its own goroutine while the other Parquet
-	// files are written on this one: they share nothing but the stage. It
-	// must have finished before the stage is committed or aborted.
 	book := path.Join("reports", "who-knows-whom-"+date+".xlsx")
 	bookPath, err := st.Path(book)
 	if err != nil {
@@ -63,6 +54,15 @@ func write(ctx context.Context, st *writers.Stage, o *Options, g *scoring.Graph,
 			<-bookDone
 		}
 	}()
+
+	rel := path.Join(partition("connections", date), part)
+	if err := writeTable(ctx, st, man, rel, connections(asOf, g)); err != nil {
+		return err
+	}
+	sw.lap("write_connections")
+	// The pairs are the largest thing a run holds and nothing reads them
+	// from here on.
+	g.Pairs.Release()
 
 	rel = path.Join(partition("introducers", date), part)
 	introducers := func(yield func(writers.IntroducerRow) bool) {

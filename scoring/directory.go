@@ -52,7 +52,7 @@ type Directory struct {
 	owner   map[string]int32 // normalised email → member owning it
 	domains map[string]struct{}
 
-	ids     map[string]int32
+	ids     *addrIndex
 	lower   []byte // scratch for lower-casing without allocating
 	addrs   []string
 	members []int32 // per address id: contributing member, or -1
@@ -68,7 +68,7 @@ func NewDirectory(users []User, optOuts []string, contributorRoles, internalDoma
 		byID:    make(map[string]int32, len(users)),
 		owner:   make(map[string]int32, len(users)),
 		domains: make(map[string]struct{}),
-		ids:     make(map[string]int32),
+		ids:     newAddrIndex(),
 	}
 	opted := make(map[string]struct{}, len(optOuts))
 	for _, raw := range optOuts {
@@ -191,14 +191,15 @@ func (d *Directory) Internal(a string) bool {
 // is reused later: the directory keeps its own copy.
 func (d *Directory) Intern(raw string) (id int32, ok bool) {
 	a := d.normalize(raw)
-	// The lookup with a converted byte slice does not allocate.
-	if id, ok := d.ids[string(a)]; ok {
+	h := d.ids.hash(a)
+	id, slot := d.ids.find(a, h, d.addrs)
+	if id >= 0 {
 		return id, true
 	}
 	if !Valid(string(a)) {
 		return -1, false
 	}
-	return d.add(string(a)), true
+	return d.add(a, h, slot), true
 }
 
 // normalize is Normalize into d's scratch buffer: the result is valid until
@@ -226,11 +227,12 @@ func (d *Directory) normalize(raw string) []byte {
 }
 
 // add interns a valid normalised address that is not yet known.
-func (d *Directory) add(a string) int32 {
-	a = strings.Clone(a)
+// h and slot are what find returned for it.
+func (d *Directory) add(key []byte, h, slot uint64) int32 {
+	a := string(key)
 	id := int32(len(d.addrs))
-	d.ids[a] = id
 	d.addrs = append(d.addrs, a)
+	d.ids.insert(key, h, slot, id, d.addrs)
 	member := int32(-1)
 	if m, ok := d.owner[a]; ok && d.Members[m].Contributor {
 		member = m
@@ -242,8 +244,9 @@ func (d *Directory) add(a string) int32 {
 
 // Lookup returns the id of an already interned normalised address.
 func (d *Directory) Lookup(a string) (int32, bool) {
-	id, ok := d.ids[a]
-	return id, ok
+	b := []byte(a)
+	id, _ := d.ids.find(b, d.ids.hash(b), d.addrs)
+	return id, id >= 0
 }
 
 // Addr returns the normalised address with id.

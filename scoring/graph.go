@@ -34,7 +34,7 @@ type Graph struct {
 	Dir      *Directory
 	Counters Counters
 	Totals   Totals
-	Pairs    []Pair
+	Pairs    PairTable
 
 	index map[uint64]int32 // member<<32 | addr → index in Pairs
 	seen  dedupe
@@ -53,11 +53,10 @@ func (g *Graph) add(member, addr int32, k kind, t int64, w float64) {
 	key := pairKey(member, addr)
 	i, ok := g.index[key]
 	if !ok {
-		i = int32(len(g.Pairs))
+		i = g.Pairs.push(Pair{Member: member, Addr: addr, First: t, Last: t})
 		g.index[key] = i
-		g.Pairs = append(g.Pairs, Pair{Member: member, Addr: addr, First: t, Last: t})
 	}
-	p := &g.Pairs[i]
+	p := g.Pairs.At(i)
 	switch k {
 	case emailSent:
 		p.EmailsSent++
@@ -86,15 +85,17 @@ func (g *Graph) Find(member, addr int32) (*Pair, bool) {
 	if !ok {
 		return nil, false
 	}
-	return &g.Pairs[i], true
+	return g.Pairs.At(i), true
 }
 
 // Finish computes strength and score of every pair; call it once after the
 // last event.
 func (g *Graph) Finish() {
-	for i := range g.Pairs {
-		p := &g.Pairs[i]
-		p.Strength = p.Raw * Reciprocity(int64(p.EmailsSent), int64(p.EmailsReceived), int64(p.Meetings), int64(p.Calls))
-		p.Score = Score(p.Strength)
+	for _, c := range g.Pairs.Chunks() {
+		for i := range c {
+			p := &c[i]
+			p.Strength = p.Raw * Reciprocity(int64(p.EmailsSent), int64(p.EmailsReceived), int64(p.Meetings), int64(p.Calls))
+			p.Score = Score(p.Strength)
+		}
 	}
 }

@@ -66,9 +66,9 @@ func (g *Graph) Rank(records []Record) []Ranked {
 			wanted[id] = nil
 		}
 	}
-	for i := range g.Pairs {
-		if list, ok := wanted[g.Pairs[i].Addr]; ok {
-			wanted[g.Pairs[i].Addr] = append(list, int32(i))
+	for i := range int32(g.Pairs.Len()) {
+		if list, ok := wanted[g.Pairs.At(i).Addr]; ok {
+			wanted[g.Pairs.At(i).Addr] = append(list, i)
 		}
 	}
 	for _, list := range wanted {
@@ -84,8 +84,8 @@ func (g *Graph) Rank(records []Record) []Ranked {
 			continue // never interned: nobody has a pair with it
 		}
 		for _, p := range wanted[id] {
-			if g.Pairs[p].Member == o.Owner {
-				o.OwnerScore, o.HasOwnerScore = g.Pairs[p].Score, true
+			if pp := g.Pairs.At(p); pp.Member == o.Owner {
+				o.OwnerScore, o.HasOwnerScore = pp.Score, true
 				continue
 			}
 			if len(o.Introducers) < g.Config.Top {
@@ -100,7 +100,7 @@ func (g *Graph) Rank(records []Record) []Ranked {
 }
 
 func (g *Graph) compare(a, b int32) int {
-	pa, pb := &g.Pairs[a], &g.Pairs[b]
+	pa, pb := g.Pairs.At(a), g.Pairs.At(b)
 	if c := cmp.Compare(Round6(pb.Strength), Round6(pa.Strength)); c != 0 {
 		return c
 	}
