@@ -75,7 +75,7 @@ func Run(ctx context.Context, o Options) (*Manifest, error) {
 		man.Records[k] = res.records[k]
 	}
 
-	committed = true      // write commits or aborts the stage itself
+	committed = true       // write commits or aborts the stage itself
 	pairs := g.Pairs.Len() // write lets the pairs go once they are written
 	if err := write(ctx, st, &o, g, res, man, sw, log); err != nil {
 		return nil, err
