@@ -193,10 +193,10 @@ func BenchmarkStageMerge(b *testing.B) {
 			rep.Add(rows[i].id)
 		}
 		rep.Seal()
-		mg := scoring.NewMerger(l.g.Dir)
+		mg := scoring.NewMerger(l.g.Dir, rep.Groups())
 		for i := range rows {
-			if n := rep.Rows(rows[i].id); n > 0 {
-				mg.Add(rows[i].id, &rows[i].m, n)
+			if g := rep.Next(); g >= 0 {
+				mg.Add(g, rows[i].id, &rows[i].m)
 			}
 		}
 		mg.Each(func(string, *scoring.Message) {})

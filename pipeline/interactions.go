@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/apache/arrow/go/v17/arrow/memory"
 	"github.com/wkw/wkw/readers"
@@ -40,21 +41,90 @@ func (in *ingest) repeatedIDs(ctx context.Context, t *readers.Table) (*scoring.R
 	return rep, nil
 }
 
-// addList interns the addresses of row i of a list column as parties of m.
-func (in *ingest) addList(m *scoring.Message, l readers.ListColumn, i int, w float64, invalid *int64) {
-	start, end := l.Range(i)
-	for j := start; j < end; j++ {
-		raw, ok := l.Elem(j)
-		if !ok {
-			continue
-		}
-		in.g.Totals.Addresses++
-		if id, ok := in.g.Dir.Intern(raw); ok {
-			m.Parties = append(m.Parties, scoring.Party{Addr: id, Weight: w})
-		} else {
-			*invalid++
-		}
+// messages streams emails or meetings: rows whose id repeats are merged
+// first, the rest become events at once.
+func (in *ingest) messages(ctx context.Context, t *readers.Table, meeting bool) error {
+	rep, err := in.repeatedIDs(ctx, t)
+	if err != nil {
+		return err
 	}
+	merger := scoring.NewMerger(in.g.Dir, rep.Groups())
+	handle := in.g.Email
+	if meeting {
+		handle = in.g.Meeting
+	}
+	if in.sink != nil {
+		handle = func(m *scoring.Message) { in.sink(m, meeting) }
+	}
+	err = in.rows(ctx, t, meeting, func(id string, m *scoring.Message) {
+		if g := rep.Next(); g < 0 {
+			handle(m)
+		} else if whole := merger.Add(g, id, m); whole != nil {
+			handle(whole)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	if err := rep.Check(); err != nil {
+		return fmt.Errorf("%w: table %s: %w", readers.ErrCorrupt, t.Name, err)
+	}
+	merger.Each(func(_ string, m *scoring.Message) { handle(m) })
+	return nil
+}
+
+// rows reads each row of an emails or meetings table into a Message with
+// interned addresses and passes it to fn with its id; both are valid until
+// fn returns. Rows without an id, and invalid addresses, are counted here.
+func (in *ingest) rows(ctx context.Context, t *readers.Table, meeting bool, fn func(id string, m *scoring.Message)) error {
+	c := &in.g.Counters
+	nullID, invalidSender, invalidParty := &c.EmailNullID, &c.InvalidSender, &c.InvalidRecipient
+	if meeting {
+		nullID, invalidSender, invalidParty = &c.MeetingNullID, &c.InvalidOrganizer, &c.InvalidAttendee
+	}
+	var m scoring.Message
+	var senders, l1, l2, l3 interned
+	var keep []bool
+	dir, seen := in.g.Dir, &in.g.Totals.Addresses
+	return t.Scan(ctx, in.mem, in.batch, func(b *readers.Batch) error {
+		ids, times := b.Str(colID), b.Time(colTime)
+		// Rows without an id are dropped before their addresses are read.
+		keep = keep[:0]
+		for i := 0; i < b.Len; i++ {
+			_, ok := ids.Value(i)
+			keep = append(keep, ok)
+		}
+		senders.strings(dir, b.Str(colSender), keep, seen, invalidSender)
+		l1.lists(dir, b.List(colList1), keep, seen, invalidParty)
+		l2.lists(dir, b.List(colList2), keep, seen, invalidParty)
+		var cancelled readers.BoolColumn
+		if meeting {
+			cancelled = b.Bool(colList3)
+		} else {
+			l3.lists(dir, b.List(colList3), keep, seen, invalidParty)
+		}
+		for i := 0; i < b.Len; i++ {
+			id, ok := ids.Value(i)
+			if !ok {
+				*nullID++
+				continue
+			}
+			m.Reset()
+			m.Time, m.HasTime = times.Micros(i)
+			m.Sender = senders.one(i)
+			if meeting {
+				l1.addParties(&m, i, scoring.WeightRequired)
+				l2.addParties(&m, i, scoring.WeightOptional)
+				m.Cancelled, _ = cancelled.Value(i)
+			} else {
+				l1.addParties(&m, i, scoring.WeightTo)
+				l2.addParties(&m, i, scoring.WeightCc)
+				l3.addParties(&m, i, scoring.WeightBcc)
+			}
+			fn(id, &m)
+		}
+		return nil
+	})
 }
 
 // party interns a single address column's value; -1 when null or invalid
@@ -71,78 +141,6 @@ func (in *ingest) party(s readers.StringColumn, i int, invalid *int64) int32 {
 		return -1
 	}
 	return id
-}
-
-// messages streams emails or meetings: rows whose id repeats are merged
-// first, the rest become events at once.
-func (in *ingest) messages(ctx context.Context, t *readers.Table, meeting bool) error {
-	rep, err := in.repeatedIDs(ctx, t)
-	if err != nil {
-		return err
-	}
-	merger := scoring.NewMerger(in.g.Dir)
-	handle := in.g.Email
-	if meeting {
-		handle = in.g.Meeting
-	}
-	if in.sink != nil {
-		handle = func(m *scoring.Message) { in.sink(m, meeting) }
-	}
-	err = in.rows(ctx, t, meeting, func(id string, m *scoring.Message) {
-		if n := rep.Rows(id); n == 0 {
-			handle(m)
-		} else if whole := merger.Add(id, m, n); whole != nil {
-			handle(whole)
-		}
-	})
-	if err != nil {
-		return err
-	}
-	merger.Each(func(_ string, m *scoring.Message) { handle(m) })
-	return nil
-}
-
-// rows reads each row of an emails or meetings table into a Message with
-// interned addresses and passes it to fn with its id; both are valid until
-// fn returns. Rows without an id, and invalid addresses, are counted here.
-func (in *ingest) rows(ctx context.Context, t *readers.Table, meeting bool, fn func(id string, m *scoring.Message)) error {
-	c := &in.g.Counters
-	nullID, invalidSender, invalidParty := &c.EmailNullID, &c.InvalidSender, &c.InvalidRecipient
-	if meeting {
-		nullID, invalidSender, invalidParty = &c.MeetingNullID, &c.InvalidOrganizer, &c.InvalidAttendee
-	}
-	var m scoring.Message
-	return t.Scan(ctx, in.mem, in.batch, func(b *readers.Batch) error {
-		ids, times, senders, l1, l2 := b.Str(colID), b.Time(colTime), b.Str(colSender), b.List(colList1), b.List(colList2)
-		var bcc readers.ListColumn
-		var cancelled readers.BoolColumn
-		if meeting {
-			cancelled = b.Bool(colList3)
-		} else {
-			bcc = b.List(colList3)
-		}
-		for i := 0; i < b.Len; i++ {
-			id, ok := ids.Value(i)
-			if !ok {
-				*nullID++
-				continue
-			}
-			m.Reset()
-			m.Time, m.HasTime = times.Micros(i)
-			m.Sender = in.party(senders, i, invalidSender)
-			if meeting {
-				in.addList(&m, l1, i, scoring.WeightRequired, invalidParty)
-				in.addList(&m, l2, i, scoring.WeightOptional, invalidParty)
-				m.Cancelled, _ = cancelled.Value(i)
-			} else {
-				in.addList(&m, l1, i, scoring.WeightTo, invalidParty)
-				in.addList(&m, l2, i, scoring.WeightCc, invalidParty)
-				in.addList(&m, bcc, i, scoring.WeightBcc, invalidParty)
-			}
-			fn(id, &m)
-		}
-		return nil
-	})
 }
 
 // calls streams the calls table; each row is one call.

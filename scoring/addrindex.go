@@ -45,8 +45,8 @@ func (x *addrIndex) resize(size int) {
 func (x *addrIndex) hash(a []byte) uint64 { return maphash.Bytes(x.seed, a) }
 
 // find returns the id of a, or -1 and the slot where a would go. keys
-// resolves the full text of long keys.
-func (x *addrIndex) find(a []byte, h uint64, keys []string) (int32, uint64) {
+// holds the full text of long keys.
+func (x *addrIndex) find(a []byte, h uint64, keys *addrStore) (int32, uint64) {
 	tag := uint8(h >> 56)
 	for i := h & x.mask; ; i = (i + 1) & x.mask {
 		s := &x.slots[i]
@@ -60,14 +60,14 @@ func (x *addrIndex) find(a []byte, h uint64, keys []string) (int32, uint64) {
 			if int(s.n) == len(a) && string(s.key[:len(a)]) == string(a) {
 				return s.id - 1, i
 			}
-		} else if s.n == addrLong && keys[s.id-1] == string(a) {
+		} else if s.n == addrLong && keys.get(s.id-1) == string(a) {
 			return s.id - 1, i
 		}
 	}
 }
 
 // insert stores id for a, which find reported absent at slot i.
-func (x *addrIndex) insert(a []byte, h uint64, i uint64, id int32, keys []string) {
+func (x *addrIndex) insert(a []byte, h uint64, i uint64, id int32, keys *addrStore) {
 	if 4*(x.n+1) > 3*len(x.slots) {
 		x.grow(keys)
 		_, i = x.find(a, h, keys)
@@ -88,14 +88,14 @@ func (x *addrIndex) put(i uint64, a []byte, h uint64, id int32) {
 }
 
 // grow doubles the table; keys holds every key stored, by id.
-func (x *addrIndex) grow(keys []string) {
+func (x *addrIndex) grow(keys *addrStore) {
 	old := x.slots
 	x.resize(2 * len(old))
 	for _, s := range old {
 		if s.id == 0 {
 			continue
 		}
-		a := []byte(keys[s.id-1])
+		a := keys.bytes(s.id - 1)
 		h := x.hash(a)
 		i := h & x.mask
 		for x.slots[i].id != 0 {

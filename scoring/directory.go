@@ -54,7 +54,9 @@ type Directory struct {
 
 	ids     *addrIndex
 	lower   []byte // scratch for lower-casing without allocating
-	addrs   []string
+	lowers  []byte // InternAll's scratch: a chunk's normalised addresses
+	touched int32  // keeps InternAll's early slot loads from being optimised away
+	addrs   addrStore
 	members []int32 // per address id: contributing member, or -1
 	inside  []bool  // per address id: internal
 }
@@ -192,7 +194,7 @@ func (d *Directory) Internal(a string) bool {
 func (d *Directory) Intern(raw string) (id int32, ok bool) {
 	a := d.normalize(raw)
 	h := d.ids.hash(a)
-	id, slot := d.ids.find(a, h, d.addrs)
+	id, slot := d.ids.find(a, h, &d.addrs)
 	if id >= 0 {
 		return id, true
 	}
@@ -206,33 +208,38 @@ func (d *Directory) Intern(raw string) (id int32, ok bool) {
 // the next call. Only ASCII is lower-cased here; text with other bytes goes
 // through Normalize, whose Unicode lower-casing the contract asks for.
 func (d *Directory) normalize(raw string) []byte {
+	d.lower = d.appendNormal(d.lower[:0], raw)
+	return d.lower
+}
+
+// appendNormal appends Normalize(raw) to buf.
+func (d *Directory) appendNormal(buf []byte, raw string) []byte {
 	s := strings.TrimSpace(raw)
 	if n := len(s); n > 0 && s[n-1] == '>' {
 		if lt := strings.LastIndexByte(s, '<'); lt >= 0 {
 			s = strings.TrimSpace(s[lt+1 : n-1])
 		}
 	}
-	d.lower = d.lower[:0]
+	start := len(buf)
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= 0x80 {
-			return append(d.lower[:0], Normalize(raw)...)
+			return append(buf[:start], Normalize(raw)...)
 		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		d.lower = append(d.lower, c)
+		buf = append(buf, c)
 	}
-	return d.lower
+	return buf
 }
 
 // add interns a valid normalised address that is not yet known.
 // h and slot are what find returned for it.
 func (d *Directory) add(key []byte, h, slot uint64) int32 {
-	a := string(key)
-	id := int32(len(d.addrs))
-	d.addrs = append(d.addrs, a)
-	d.ids.insert(key, h, slot, id, d.addrs)
+	id := d.addrs.add(key)
+	a := d.addrs.get(id)
+	d.ids.insert(key, h, slot, id, &d.addrs)
 	member := int32(-1)
 	if m, ok := d.owner[a]; ok && d.Members[m].Contributor {
 		member = m
@@ -245,15 +252,15 @@ func (d *Directory) add(key []byte, h, slot uint64) int32 {
 // Lookup returns the id of an already interned normalised address.
 func (d *Directory) Lookup(a string) (int32, bool) {
 	b := []byte(a)
-	id, _ := d.ids.find(b, d.ids.hash(b), d.addrs)
+	id, _ := d.ids.find(b, d.ids.hash(b), &d.addrs)
 	return id, id >= 0
 }
 
 // Addr returns the normalised address with id.
-func (d *Directory) Addr(id int32) string { return d.addrs[id] }
+func (d *Directory) Addr(id int32) string { return d.addrs.get(id) }
 
 // NumAddrs is the number of interned addresses.
-func (d *Directory) NumAddrs() int { return len(d.addrs) }
+func (d *Directory) NumAddrs() int { return d.addrs.len() }
 
 // Contributor returns the contributing member behind address id, or -1.
 func (d *Directory) Contributor(id int32) int32 { return d.members[id] }

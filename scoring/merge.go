@@ -1,36 +1,274 @@
 package scoring
 
 import (
+	"fmt"
 	"hash/maphash"
 	"slices"
 )
 
-// Merger collects the rows of messages (or meetings) whose id occurs more
-// than once and merges them per §4.1 and §4.2: the earliest time, the
-// byte-wise smallest valid sender, the union of parties, cancelled if any row
-// is. Only ids known to repeat go through it, and a message leaves it as soon
-// as its last row has arrived, so it holds the duplicates whose copies are
-// still being read, not every message.
+// Repeats finds, in a first pass over an id column, which rows carry an id
+// that occurs more than once, so the second pass holds only those rows for
+// merging. Rows are counted among those with an id, in the order both passes
+// read them. Ids that repeat are numbered into groups by their 64-bit hash;
+// the Merger checks the ids themselves, so two ids sharing a hash are still
+// kept apart.
+//
+// The first pass keeps eight bytes per row; after Seal, eight per repeated
+// row and four per group.
+type Repeats struct {
+	seed   maphash.Seed
+	hashes []uint64
+	rows   []uint64 // row<<32 | group, for rows whose id repeats, by row
+	want   []int32  // rows per group
+	next   int      // position in rows during the second pass
+	row    uint64   // rows seen by Next
+	n      uint64   // rows seen by Add
+}
+
+// NewRepeats returns an empty id counter.
+func NewRepeats() *Repeats {
+	return &Repeats{seed: maphash.MakeSeed()}
+}
+
+// Add records the id of the next row that has one.
+func (r *Repeats) Add(id string) {
+	r.hashes = append(r.hashes, maphash.String(r.seed, id))
+	r.n++
+}
+
+// Seal ends the first pass and returns the number of groups.
+func (r *Repeats) Seal() int {
+	sorted := slices.Clone(r.hashes)
+	slices.Sort(sorted)
+	var repeated []uint64 // by group
+	for i := 0; i < len(sorted); {
+		j := i + 1
+		for j < len(sorted) && sorted[j] == sorted[i] {
+			j++
+		}
+		if j-i > 1 {
+			repeated = append(repeated, sorted[i])
+			r.want = append(r.want, int32(j-i))
+		}
+		i = j
+	}
+	if len(repeated) > 0 {
+		groups := newHashGroups(len(repeated))
+		for g, h := range repeated {
+			groups.put(h, int32(g))
+		}
+		for k, h := range r.hashes {
+			if g := groups.get(h); g >= 0 {
+				r.rows = append(r.rows, uint64(k)<<32|uint64(g))
+			}
+		}
+	}
+	r.hashes = nil
+	return len(r.want)
+}
+
+// Groups returns the rows of each group, for NewMerger.
+func (r *Repeats) Groups() []int32 { return r.want }
+
+// Next is called in the second pass for each row with an id, in the first
+// pass's order. It returns the row's group, or -1 when its id is unique.
+func (r *Repeats) Next() int32 {
+	k := r.row
+	r.row++
+	if r.next < len(r.rows) && r.rows[r.next]>>32 == k {
+		g := int32(uint32(r.rows[r.next]))
+		r.next++
+		return g
+	}
+	return -1
+}
+
+// Check reports an error when the second pass did not see as many rows with
+// an id as the first: the input changed between the passes.
+func (r *Repeats) Check() error {
+	if r.row != r.n {
+		return fmt.Errorf("%d rows with an id in the first pass, %d in the second", r.n, r.row)
+	}
+	return nil
+}
+
+// hashGroups maps the hashes of repeated ids to their group: open
+// addressing, group -1 marking an empty slot.
+type hashGroups struct {
+	keys  []uint64
+	group []int32
+	mask  uint64
+}
+
+func newHashGroups(n int) *hashGroups {
+	size := 16
+	for size < 2*n { // at most half full
+		size *= 2
+	}
+	h := &hashGroups{keys: make([]uint64, size), group: make([]int32, size), mask: uint64(size - 1)}
+	for i := range h.group {
+		h.group[i] = -1
+	}
+	return h
+}
+
+func (h *hashGroups) put(key uint64, g int32) {
+	i := key & h.mask
+	for h.group[i] >= 0 {
+		i = (i + 1) & h.mask
+	}
+	h.keys[i], h.group[i] = key, g
+}
+
+func (h *hashGroups) get(key uint64) int32 {
+	for i := key & h.mask; h.group[i] >= 0; i = (i + 1) & h.mask {
+		if h.keys[i] == key {
+			return h.group[i]
+		}
+	}
+	return -1
+}
+
+// Merger merges the rows of repeated messages (or meetings) per §4.1 and
+// §4.2: the earliest time, the byte-wise smallest valid sender, the union of
+// parties, cancelled if any row is. A message leaves it as soon as its last
+// row has arrived.
+//
+// It holds a year's duplicates at once when the copies of a message lie far
+// apart in the export, as they do when it is split by mailbox, so nothing it
+// holds is a pointer: a group's state is a fixed record, its parties are
+// chained blocks reused once the message has left, and its id is kept in one
+// arena. The collector has nothing to trace.
 type Merger struct {
-	dir  *Directory
-	byID map[string]*Message
+	dir    *Directory
+	groups []group
+	blocks []partyBlock
+	free   int32     // first unused block, or -1
+	ids    addrStore // each group's id, as first seen
+	held   int
+	// others holds rows whose id shares its group's hash but is another id;
+	// their row count is unknown, so they wait for Each.
+	others map[string]*Message
+	out    Message
 }
 
-// NewMerger returns an empty merger resolving sender order through dir.
-func NewMerger(dir *Directory) *Merger {
-	return &Merger{dir: dir, byID: make(map[string]*Message)}
+type group struct {
+	time       int64
+	sender     int32
+	rows, want int32
+	id         int32 // in ids; -1 before the first row
+	head, tail int32 // party blocks; -1 when none
+	hasTime    bool
+	cancelled  bool
+	disagree   bool
 }
 
-// Add merges one row into the message with id, which is expected to have
-// rows rows in all (0 when unknown: the message then waits for Each). When
-// this row completes it, the merged message is returned and forgotten;
-// otherwise Add returns nil. id and row may be
-// reused by the caller afterwards.
-func (mg *Merger) Add(id string, row *Message, rows int) *Message {
-	m, ok := mg.byID[id]
+// A partyBlock is a cache line of parties.
+type partyBlock struct {
+	next, n int32
+	addr    [7]int32
+	weight  [7]float32 // field weights (1, 0.5) are exact in float32
+}
+
+// NewMerger returns an empty merger for the groups of want (rows per group,
+// from Repeats.Groups), resolving sender order through dir.
+func NewMerger(dir *Directory, want []int32) *Merger {
+	mg := &Merger{dir: dir, groups: make([]group, len(want)), free: -1, others: make(map[string]*Message)}
+	for g, w := range want {
+		mg.groups[g] = group{sender: -1, want: w, id: -1, head: -1, tail: -1}
+	}
+	return mg
+}
+
+// Add merges row, whose id is id, into group g. When this row completes the
+// message, the merged message is returned; it is valid until the next call.
+// Otherwise Add returns nil. id and row may be reused by the caller
+// afterwards.
+func (mg *Merger) Add(g int32, id string, row *Message) *Message {
+	gr := &mg.groups[g]
+	switch {
+	case gr.id < 0:
+		gr.id = mg.ids.add([]byte(id))
+		mg.held++
+	case mg.ids.get(gr.id) != id:
+		mg.addOther(id, row)
+		return nil
+	}
+	gr.rows++
+	if row.HasTime && (!gr.hasTime || row.Time < gr.time) {
+		gr.time, gr.hasTime = row.Time, true
+	}
+	if row.Sender >= 0 {
+		switch {
+		case gr.sender < 0:
+			gr.sender = row.Sender
+		case row.Sender != gr.sender:
+			gr.disagree = true
+			if mg.dir.Addr(row.Sender) < mg.dir.Addr(gr.sender) {
+				gr.sender = row.Sender
+			}
+		}
+	}
+	gr.cancelled = gr.cancelled || row.Cancelled
+	for _, p := range row.Parties {
+		mg.push(gr, p)
+	}
+	if gr.rows < gr.want {
+		return nil
+	}
+	mg.held--
+	return mg.release(gr)
+}
+
+// push appends p to gr's parties.
+func (mg *Merger) push(gr *group, p Party) {
+	if gr.tail < 0 || mg.blocks[gr.tail].n == int32(len(mg.blocks[gr.tail].addr)) {
+		b := mg.free
+		if b >= 0 {
+			mg.free = mg.blocks[b].next
+		} else {
+			b = int32(len(mg.blocks))
+			mg.blocks = append(mg.blocks, partyBlock{})
+		}
+		mg.blocks[b].next, mg.blocks[b].n = -1, 0
+		if gr.tail < 0 {
+			gr.head = b
+		} else {
+			mg.blocks[gr.tail].next = b
+		}
+		gr.tail = b
+	}
+	blk := &mg.blocks[gr.tail]
+	blk.addr[blk.n], blk.weight[blk.n] = p.Addr, float32(p.Weight)
+	blk.n++
+}
+
+// release turns gr into mg.out, returns its blocks to the free list and
+// marks it done.
+func (mg *Merger) release(gr *group) *Message {
+	m := &mg.out
+	*m = Message{Time: gr.time, HasTime: gr.hasTime, Sender: gr.sender, Disagree: gr.disagree,
+		Cancelled: gr.cancelled, Parties: m.Parties[:0], Rows: int(gr.rows)}
+	for b := gr.head; b >= 0; {
+		blk := &mg.blocks[b]
+		for i := range blk.n {
+			m.Parties = append(m.Parties, Party{Addr: blk.addr[i], Weight: float64(blk.weight[i])})
+		}
+		next := blk.next
+		blk.next, mg.free = mg.free, b
+		b = next
+	}
+	gr.head, gr.tail = -1, -1
+	gr.want = -1 // done: rows never reach it again
+	return m
+}
+
+func (mg *Merger) addOther(id string, row *Message) {
+	m, ok := mg.others[id]
 	if !ok {
 		m = &Message{Sender: -1}
-		mg.byID[string([]byte(id))] = m
+		mg.others[string([]byte(id))] = m
+		mg.held++
 	}
 	m.Rows++
 	if row.HasTime && (!m.HasTime || row.Time < m.Time) {
@@ -49,76 +287,44 @@ func (mg *Merger) Add(id string, row *Message, rows int) *Message {
 	}
 	m.Cancelled = m.Cancelled || row.Cancelled
 	m.Parties = append(m.Parties, row.Parties...)
-	if m.Rows == rows {
-		delete(mg.byID, id)
-		return m
-	}
-	return nil
 }
 
-// Len is the number of distinct ids held.
-func (mg *Merger) Len() int { return len(mg.byID) }
+// Len is the number of messages held.
+func (mg *Merger) Len() int { return mg.held }
 
 // Each calls fn for every message still held, in id order, so runs are
-// reproducible, and empties the merger. Messages are left only when their
-// expected row count was not reached, which happens when two ids share a
-// hash in Repeats.
+// reproducible, and empties the merger. Messages are left only when two ids
+// share a hash, or when a table changed between the passes.
 func (mg *Merger) Each(fn func(id string, m *Message)) {
-	ids := make([]string, 0, len(mg.byID))
-	for id := range mg.byID {
-		ids = append(ids, id)
+	type left struct {
+		id string
+		g  int32 // -1 for others
 	}
-	slices.Sort(ids)
-	for _, id := range ids {
-		fn(id, mg.byID[id])
-		delete(mg.byID, id)
-	}
-}
-
-// Repeats finds which ids occur more than once in a stream of ids, and how
-// often, keeping eight bytes per id rather than the ids themselves. A hash
-// collision only sends unique ids through the Merger, where they wait for a
-// row count they never reach and are finished by Each: slower, still right.
-type Repeats struct {
-	seed   maphash.Seed
-	hashes []uint64
-	counts map[uint64]int
-}
-
-// NewRepeats returns an empty id counter.
-func NewRepeats() *Repeats {
-	return &Repeats{seed: maphash.MakeSeed()}
-}
-
-// Add records one occurrence of id.
-func (r *Repeats) Add(id string) {
-	r.hashes = append(r.hashes, maphash.String(r.seed, id))
-}
-
-// Seal ends the counting; Rows may be called afterwards. It returns how many
-// hashes occurred more than once.
-func (r *Repeats) Seal() int {
-	slices.Sort(r.hashes)
-	r.counts = make(map[uint64]int)
-	for i := 0; i < len(r.hashes); {
-		j := i + 1
-		for j < len(r.hashes) && r.hashes[j] == r.hashes[i] {
-			j++
+	var ids []left
+	for g := range mg.groups {
+		if gr := &mg.groups[g]; gr.want >= 0 && gr.rows > 0 {
+			ids = append(ids, left{mg.ids.get(gr.id), int32(g)})
 		}
-		if j-i > 1 {
-			r.counts[r.hashes[i]] = j - i
+	}
+	for id := range mg.others {
+		ids = append(ids, left{id, -1})
+	}
+	slices.SortFunc(ids, func(a, b left) int {
+		if a.id != b.id {
+			if a.id < b.id {
+				return -1
+			}
+			return 1
 		}
-		i = j
+		return int(a.g - b.g)
+	})
+	for _, l := range ids {
+		if l.g < 0 {
+			fn(l.id, mg.others[l.id])
+			continue
+		}
+		fn(l.id, mg.release(&mg.groups[l.g]))
 	}
-	r.hashes = nil
-	return len(r.counts)
-}
-
-// Rows returns how many rows carry id when it occurs more than once, and 0
-// when it is unique.
-func (r *Repeats) Rows(id string) int {
-	if len(r.counts) == 0 {
-		return 0
-	}
-	return r.counts[maphash.String(r.seed, id)]
+	clear(mg.others)
+	mg.held = 0
 }

@@ -18,24 +18,61 @@ func (f *fixture) fill(row *Message, at int64, from string, fields ...[]Party) *
 	return row
 }
 
-// mergeOne runs mg.Each, expecting exactly one message.
-func mergeOne(t *testing.T, mg *Merger) *Message {
-	t.Helper()
-	var got []*Message
-	mg.Each(func(_ string, m *Message) { got = append(got, m) })
-	if len(got) != 1 {
-		t.Fatalf("Each gave %d messages, want 1", len(got))
+// stream is an input table's rows in read order, merged the way the
+// pipeline merges them: a first pass over the ids, then Repeats.Next and
+// Merger.Add row by row, then Merger.Each.
+type stream struct {
+	ids  []string
+	rows []Message
+}
+
+// add appends a copy of row: callers reuse theirs, as a reader does.
+func (s *stream) add(id string, row *Message) {
+	c := *row
+	c.Parties = slices.Clone(row.Parties)
+	s.ids, s.rows = append(s.ids, id), append(s.rows, c)
+}
+
+// merge calls fn with each whole message, in the order the pipeline would.
+func (s *stream) merge(d *Directory, fn func(id string, m *Message)) {
+	rep := NewRepeats()
+	for _, id := range s.ids {
+		rep.Add(id)
 	}
-	return got[0]
+	rep.Seal()
+	mg := NewMerger(d, rep.Groups())
+	for i, id := range s.ids {
+		if g := rep.Next(); g < 0 {
+			fn(id, &s.rows[i])
+		} else if m := mg.Add(g, id, &s.rows[i]); m != nil {
+			fn(id, m)
+		}
+	}
+	mg.Each(fn)
+}
+
+// mergeOne merges s, expecting exactly one message, and returns a copy.
+func mergeOne(t *testing.T, f *fixture, s *stream) *Message {
+	t.Helper()
+	var got []Message
+	s.merge(f.d, func(_ string, m *Message) {
+		c := *m
+		c.Parties = slices.Clone(m.Parties)
+		got = append(got, c)
+	})
+	if len(got) != 1 {
+		t.Fatalf("%d messages, want 1", len(got))
+	}
+	return &got[0]
 }
 
 func TestMergerEmail(t *testing.T) {
 	f := newOrg(t)
-	mg := NewMerger(f.d)
+	var mg stream
 	var row Message
-	mg.Add("m1", f.fill(&row, ago(10), "zed@acme.example", f.parties(wTo, x), f.parties(wCc, y)), 0)
-	mg.Add("m1", f.fill(&row, ago(12), ann, f.parties(wTo, x), f.parties(wCc, y), f.parties(wBcc, z)), 0)
-	m := mergeOne(t, mg)
+	mg.add("m1", f.fill(&row, ago(10), "zed@acme.example", f.parties(wTo, x), f.parties(wCc, y)))
+	mg.add("m1", f.fill(&row, ago(12), ann, f.parties(wTo, x), f.parties(wCc, y), f.parties(wBcc, z)))
+	m := mergeOne(t, f, &mg)
 	if m.Rows != 2 || !m.HasTime || m.Time != ago(12) || m.Sender != f.id(ann) || !m.Disagree {
 		t.Errorf("merged rows %d time %d/%v sender %d disagree %v; want 2, %d/true, %d, true",
 			m.Rows, m.Time, m.HasTime, m.Sender, m.Disagree, ago(12), f.id(ann))
@@ -53,23 +90,24 @@ func TestMergerEmail(t *testing.T) {
 
 func TestMergerEarliestNonNullTime(t *testing.T) {
 	f := newOrg(t)
-	mg := NewMerger(f.d)
+	var mg stream
 	var row Message
 	f.fill(&row, ago(300), ann, f.parties(wTo, x))
 	row.HasTime = false // a null sent_at must not win with whatever Time holds
-	mg.Add("m", &row, 0)
-	mg.Add("m", f.fill(&row, ago(5), ann, f.parties(wTo, x)), 0)
-	mg.Add("m", f.fill(&row, ago(3), ann, f.parties(wTo, x)), 0)
-	if m := mergeOne(t, mg); !m.HasTime || m.Time != ago(5) || m.Rows != 3 || m.Disagree {
+	mg.add("m", &row)
+	mg.add("m", f.fill(&row, ago(5), ann, f.parties(wTo, x)))
+	mg.add("m", f.fill(&row, ago(3), ann, f.parties(wTo, x)))
+	if m := mergeOne(t, f, &mg); !m.HasTime || m.Time != ago(5) || m.Rows != 3 || m.Disagree {
 		t.Errorf("merged time %d/%v rows %d disagree %v, want %d/true 3 false", m.Time, m.HasTime, m.Rows, m.Disagree, ago(5))
 	}
 
+	var mg2 stream
 	for range 2 {
 		f.fill(&row, ago(1), ann, f.parties(wTo, x))
 		row.HasTime = false
-		mg.Add("n", &row, 0)
+		mg2.add("n", &row)
 	}
-	m := mergeOne(t, mg)
+	m := mergeOne(t, f, &mg2)
 	if m.HasTime {
 		t.Errorf("all rows without sent_at merged into a message with one")
 	}
@@ -97,12 +135,12 @@ func TestMergerSender(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := newOrg(t)
-			mg := NewMerger(f.d)
+			var mg stream
 			var row Message
 			for _, s := range tt.senders {
-				mg.Add("m", f.fill(&row, ago(2), s, f.parties(wTo, "bystander@brightlane.example")), 0)
+				mg.add("m", f.fill(&row, ago(2), s, f.parties(wTo, "bystander@brightlane.example")))
 			}
-			m := mergeOne(t, mg)
+			m := mergeOne(t, f, &mg)
 			if m.Sender != f.sender(tt.want) || m.Disagree != tt.disagree {
 				t.Errorf("sender %d disagree %v, want %d (%q) %v", m.Sender, m.Disagree, f.sender(tt.want), tt.want, tt.disagree)
 			}
@@ -116,20 +154,20 @@ func TestMergerSender(t *testing.T) {
 
 func TestMergerMeeting(t *testing.T) {
 	f := newOrg(t)
-	mg := NewMerger(f.d)
+	var mg stream
 	var row Message
-	mg.Add("a", f.fill(&row, ago(4), x, f.parties(wOptional, y)), 0)
+	mg.add("a", f.fill(&row, ago(4), x, f.parties(wOptional, y)))
 	f.fill(&row, 0, ann, f.parties(wRequired, x))
 	row.HasTime = false
-	mg.Add("a", &row, 0)
-	mg.Add("b", f.fill(&row, ago(4), ann, f.parties(wRequired, x)), 0)
+	mg.add("a", &row)
+	mg.add("b", f.fill(&row, ago(4), ann, f.parties(wRequired, x)))
 	f.fill(&row, ago(4), ann, f.parties(wRequired, x))
 	row.Cancelled = true
-	mg.Add("b", &row, 0)
-	mg.Add("b", f.fill(&row, ago(4), ann, f.parties(wRequired, x)), 0)
+	mg.add("b", &row)
+	mg.add("b", f.fill(&row, ago(4), ann, f.parties(wRequired, x)))
 
 	var ids []string
-	mg.Each(func(id string, m *Message) {
+	mg.merge(f.d, func(id string, m *Message) {
 		ids = append(ids, id)
 		f.g.Meeting(m)
 	})
@@ -145,27 +183,33 @@ func TestMergerMeeting(t *testing.T) {
 	}
 }
 
+// Ids that share a group (their hashes collide) are kept apart, and what is
+// left at the end comes out of Each in id order.
 func TestMergerEachOrderAndEmpties(t *testing.T) {
 	f := newOrg(t)
-	mg := NewMerger(f.d)
+	mg := NewMerger(f.d, []int32{3, 2})
 	var row Message
 	buf := []byte("b")
-	mg.Add(unsafe.String(&buf[0], 1), f.fill(&row, ago(1), ann, f.parties(wTo, x)), 0)
+	mg.Add(0, unsafe.String(&buf[0], 1), f.fill(&row, ago(1), ann, f.parties(wTo, x)))
 	buf[0] = 'z' // the caller reuses its id buffer
-	for _, id := range []string{"c", "a", "b"} {
-		mg.Add(id, f.fill(&row, ago(1), ann, f.parties(wTo, y)), 0)
+	for _, id := range []string{"c", "a", "b"} { // c and a share group 0 with b
+		if m := mg.Add(0, id, f.fill(&row, ago(1), ann, f.parties(wTo, y))); m != nil {
+			t.Fatalf("row of %q completed group 0: %+v", id, m)
+		}
 	}
-	if mg.Len() != 3 {
-		t.Fatalf("Len = %d, want 3", mg.Len())
+	mg.Add(1, "d", f.fill(&row, ago(1), ann, f.parties(wTo, x)))
+	if mg.Len() != 4 {
+		t.Fatalf("Len = %d, want 4", mg.Len())
 	}
 	var ids []string
-	var rows []int
+	var rows, parties []int
 	mg.Each(func(id string, m *Message) {
 		ids = append(ids, id)
 		rows = append(rows, m.Rows)
+		parties = append(parties, len(m.Parties))
 	})
-	if !slices.Equal(ids, []string{"a", "b", "c"}) || !slices.Equal(rows, []int{1, 2, 1}) {
-		t.Errorf("Each gave ids %q rows %v, want [a b c] [1 2 1]", ids, rows)
+	if !slices.Equal(ids, []string{"a", "b", "c", "d"}) || !slices.Equal(rows, []int{1, 2, 1, 1}) || !slices.Equal(parties, []int{1, 2, 1, 1}) {
+		t.Errorf("Each gave ids %q rows %v parties %v, want [a b c d] [1 2 1 1] [1 2 1 1]", ids, rows, parties)
 	}
 	if mg.Len() != 0 {
 		t.Errorf("Len after Each = %d, want 0", mg.Len())
@@ -175,39 +219,82 @@ func TestMergerEachOrderAndEmpties(t *testing.T) {
 
 func TestRepeats(t *testing.T) {
 	r := NewRepeats()
-	for _, id := range []string{"a", "b", "a", "c", "c", "c", "d"} {
+	ids := []string{"a", "b", "a", "c", "c", "c", "d"}
+	for _, id := range ids {
 		r.Add(id)
 	}
 	if n := r.Seal(); n != 2 {
-		t.Errorf("Seal = %d, want 2 (a and c)", n)
+		t.Fatalf("Seal = %d, want 2 (a and c)", n)
 	}
-	for id, want := range map[string]int{"a": 2, "c": 3, "b": 0, "d": 0, "never added": 0} {
-		if got := r.Rows(id); got != want {
-			t.Errorf("Rows(%q) = %d, want %d", id, got, want)
-		}
+	var got []int32
+	for range ids {
+		got = append(got, r.Next())
+	}
+	ga, gc := got[0], got[3]
+	if ga < 0 || gc < 0 || ga == gc || !slices.Equal(got, []int32{ga, -1, ga, gc, gc, gc, -1}) {
+		t.Fatalf("Next gave %v, want [a -1 a c c c -1] with distinct groups a, c", got)
+	}
+	if w := r.Groups(); len(w) != 2 || w[ga] != 2 || w[gc] != 3 {
+		t.Errorf("Groups = %v, want a: 2, c: 3", w)
+	}
+	if err := r.Check(); err != nil {
+		t.Errorf("Check after both passes: %v", err)
 	}
 
-	empty := NewRepeats()
-	empty.Add("only")
-	if n := empty.Seal(); n != 0 || empty.Rows("only") != 0 {
-		t.Errorf("a single id: Seal = %d, Rows = %d; want 0, 0", n, empty.Rows("only"))
+	short := NewRepeats()
+	short.Add("only")
+	short.Add("only")
+	if n := short.Seal(); n != 1 || short.Next() != 0 {
+		t.Fatalf("a repeated id: Seal = %d", n)
+	}
+	if err := short.Check(); err == nil {
+		t.Errorf("Check passed with one of two rows read in the second pass")
+	}
+
+	single := NewRepeats()
+	single.Add("only")
+	if n := single.Seal(); n != 0 || single.Next() != -1 || single.Check() != nil {
+		t.Errorf("a single id: Seal = %d, want 0 and no group", n)
 	}
 }
 
-// A message leaves the merger with its last expected row, merged, and the
-// merger holds nothing more.
+// A message leaves the merger with its last expected row, merged; the party
+// blocks it used serve the next message, and the merger holds nothing more.
 func TestMergerReleasesCompleteMessages(t *testing.T) {
 	f := newOrg(t)
-	mg := NewMerger(f.d)
+	mg := NewMerger(f.d, []int32{3, 2})
 	var row Message
-	if m := mg.Add("m", f.fill(&row, ago(5), ann, f.parties(wTo, x)), 3); m != nil {
+	if m := mg.Add(0, "m", f.fill(&row, ago(5), ann, f.parties(wTo, x))); m != nil {
 		t.Fatalf("first of three rows returned %+v", m)
 	}
-	if m := mg.Add("m", f.fill(&row, ago(3), ann, f.parties(wCc, y)), 3); m != nil {
+	if m := mg.Add(0, "m", f.fill(&row, ago(3), ann, f.parties(wCc, y))); m != nil {
 		t.Fatalf("second of three rows returned %+v", m)
 	}
-	m := mg.Add("m", f.fill(&row, ago(4), ann, f.parties(wBcc, z)), 3)
-	if m == nil || m.Rows != 3 || m.Time != ago(5) || len(m.Parties) != 3 || mg.Len() != 0 {
+	m := mg.Add(0, "m", f.fill(&row, ago(4), ann, f.parties(wBcc, z)))
+	if m == nil || m.Rows != 3 || m.Time != ago(5) || mg.Len() != 0 {
 		t.Fatalf("third row: %+v, %d held", m, mg.Len())
+	}
+	want := []Party{{f.id(x), wTo}, {f.id(y), wCc}, {f.id(z), wBcc}}
+	if !slices.Equal(m.Parties, want) {
+		t.Errorf("parties %v, want %v", m.Parties, want)
+	}
+	blocks := len(mg.blocks)
+
+	// Twenty parties take three blocks of seven; one was free.
+	var many []Party
+	for i := range 20 {
+		many = append(many, Party{int32(i), []float64{wTo, wCc}[i%2]})
+	}
+	row.Reset()
+	row.Parties = append(row.Parties, many[:9]...)
+	mg.Add(1, "n", &row)
+	row.Reset()
+	row.Parties = append(row.Parties, many[9:]...)
+	m = mg.Add(1, "n", &row)
+	if m == nil || !slices.Equal(m.Parties, many) {
+		t.Fatalf("parties %v, want %v", m, many)
+	}
+	if len(mg.blocks) != blocks+2 {
+		t.Errorf("%d blocks after reuse, want %d", len(mg.blocks), blocks+2)
 	}
 }
