@@ -191,7 +191,7 @@ func TestMergerEachOrderAndEmpties(t *testing.T) {
 	var row Message
 	buf := []byte("b")
 	mg.Add(0, unsafe.String(&buf[0], 1), f.fill(&row, ago(1), ann, f.parties(wTo, x)))
-	buf[0] = 'z' // the caller reuses its id buffer
+	buf[0] = 'z'                                 // the caller reuses its id buffer
 	for _, id := range []string{"c", "a", "b"} { // c and a share group 0 with b
 		if m := mg.Add(0, id, f.fill(&row, ago(1), ann, f.parties(wTo, y))); m != nil {
 			t.Fatalf("row of %q completed group 0: %+v", id, m)
