@@ -5,33 +5,33 @@ import (
 	"github.com/wkw/wkw/scoring"
 )
 
-// interned holds one address column of a batch as address ids, interned a
-// column at a time (see Directory.InternAll). Row i's ids are
-// ids[ends[i-1]:ends[i]] (ends[-1] being 0); -1 marks an invalid address.
-// Null values and null list elements take no place.
+// interned is one address column of a batch: normalised and hashed on the
+// reading goroutine (gather), then interned into address ids on the
+// model's (intern). Row i's ids are ids[ends[i-1]:ends[i]], ends[-1] being
+// 0; -1 marks an invalid address. Null values and null list elements take
+// no place.
 type interned struct {
-	ids  []int32
+	keys scoring.Keys
 	ends []int32
-	raws []string
+	ids  []int32
 }
 
-// strings interns a single-address column; rows not kept and null rows
-// get no id. Present values are added to *present, invalid ones to
-// *invalid.
-func (c *interned) strings(d *scoring.Directory, s readers.StringColumn, keep []bool, present, invalid *int64) {
-	c.raws, c.ends = c.raws[:0], c.ends[:0]
+// strings gathers a single-address column; rows not kept get no address.
+func (c *interned) strings(d *scoring.Directory, s readers.StringColumn, keep []bool) {
+	c.keys.Reset(d)
+	c.ends = c.ends[:0]
 	for i, k := range keep {
 		if raw, ok := s.Value(i); k && ok {
-			c.raws = append(c.raws, raw)
+			c.keys.Add(raw)
 		}
-		c.ends = append(c.ends, int32(len(c.raws)))
+		c.ends = append(c.ends, int32(c.keys.Len()))
 	}
-	c.intern(d, present, invalid)
 }
 
 // lists is strings for a list<string> column.
-func (c *interned) lists(d *scoring.Directory, l readers.ListColumn, keep []bool, present, invalid *int64) {
-	c.raws, c.ends = c.raws[:0], c.ends[:0]
+func (c *interned) lists(d *scoring.Directory, l readers.ListColumn, keep []bool) {
+	c.keys.Reset(d)
+	c.ends = c.ends[:0]
 	for i, k := range keep {
 		start, end := l.Range(i)
 		if !k {
@@ -39,22 +39,23 @@ func (c *interned) lists(d *scoring.Directory, l readers.ListColumn, keep []bool
 		}
 		for j := start; j < end; j++ {
 			if raw, ok := l.Elem(j); ok {
-				c.raws = append(c.raws, raw)
+				c.keys.Add(raw)
 			}
 		}
-		c.ends = append(c.ends, int32(len(c.raws)))
+		c.ends = append(c.ends, int32(c.keys.Len()))
 	}
-	c.intern(d, present, invalid)
 }
 
+// intern interns the gathered addresses, adding them to *present and the
+// invalid ones to *invalid.
 func (c *interned) intern(d *scoring.Directory, present, invalid *int64) {
-	if cap(c.ids) < len(c.raws) {
-		c.ids = make([]int32, len(c.raws), 2*len(c.raws))
+	n := c.keys.Len()
+	if cap(c.ids) < n {
+		c.ids = make([]int32, n, 2*n)
 	}
-	c.ids = c.ids[:len(c.raws)]
-	*invalid += int64(d.InternAll(c.raws, c.ids))
-	*present += int64(len(c.raws))
-	clear(c.raws) // the strings point into the batch, which is about to go
+	c.ids = c.ids[:n]
+	*invalid += int64(d.InternKeys(&c.keys, c.ids))
+	*present += int64(n)
 }
 
 // row returns the ids of row i.
@@ -81,5 +82,28 @@ func (c *interned) addParties(m *scoring.Message, i int, w float64) {
 		if id >= 0 {
 			m.Parties = append(m.Parties, scoring.Party{Addr: id, Weight: w})
 		}
+	}
+}
+
+// messageBatch is what the reading goroutine prepares of an emails or
+// meetings batch: which rows have an id, and the address columns gathered.
+type messageBatch struct {
+	keep                []bool
+	senders, l1, l2, l3 interned
+}
+
+func (p *messageBatch) prepare(d *scoring.Directory, b *readers.Batch, meeting bool) {
+	ids := b.Str(colID)
+	// Rows without an id are dropped before their addresses are read.
+	p.keep = p.keep[:0]
+	for i := 0; i < b.Len; i++ {
+		_, ok := ids.Value(i)
+		p.keep = append(p.keep, ok)
+	}
+	p.senders.strings(d, b.Str(colSender), p.keep)
+	p.l1.lists(d, b.List(colList1), p.keep)
+	p.l2.lists(d, b.List(colList2), p.keep)
+	if !meeting {
+		p.l3.lists(d, b.List(colList3), p.keep)
 	}
 }

@@ -25,13 +25,18 @@ func (in *ingest) repeatedIDs(ctx context.Context, t *readers.Table) (*scoring.R
 	idOnly := *t
 	idOnly.Columns = t.Columns[:1]
 	rep := scoring.NewRepeats()
-	err := idOnly.Scan(ctx, in.mem, in.batch, func(b *readers.Batch) error {
+	// Ids are hashed on the reading goroutine; rep only collects.
+	hash := func(b *readers.Batch, hs *[]uint64) {
 		ids := b.Str(0)
+		*hs = (*hs)[:0]
 		for i := 0; i < b.Len; i++ {
 			if id, ok := ids.Value(i); ok {
-				rep.Add(id)
+				*hs = append(*hs, rep.Hash(id))
 			}
 		}
+	}
+	err := readers.ScanWith(ctx, &idOnly, in.mem, in.batch, hash, func(_ *readers.Batch, hs *[]uint64) error {
+		rep.AddHashes(*hs)
 		return nil
 	})
 	if err != nil {
@@ -83,25 +88,18 @@ func (in *ingest) rows(ctx context.Context, t *readers.Table, meeting bool, fn f
 		nullID, invalidSender, invalidParty = &c.MeetingNullID, &c.InvalidOrganizer, &c.InvalidAttendee
 	}
 	var m scoring.Message
-	var senders, l1, l2, l3 interned
-	var keep []bool
 	dir, seen := in.g.Dir, &in.g.Totals.Addresses
-	return t.Scan(ctx, in.mem, in.batch, func(b *readers.Batch) error {
+	prep := func(b *readers.Batch, p *messageBatch) { p.prepare(dir, b, meeting) }
+	return readers.ScanWith(ctx, t, in.mem, in.batch, prep, func(b *readers.Batch, p *messageBatch) error {
 		ids, times := b.Str(colID), b.Time(colTime)
-		// Rows without an id are dropped before their addresses are read.
-		keep = keep[:0]
-		for i := 0; i < b.Len; i++ {
-			_, ok := ids.Value(i)
-			keep = append(keep, ok)
-		}
-		senders.strings(dir, b.Str(colSender), keep, seen, invalidSender)
-		l1.lists(dir, b.List(colList1), keep, seen, invalidParty)
-		l2.lists(dir, b.List(colList2), keep, seen, invalidParty)
+		p.senders.intern(dir, seen, invalidSender)
+		p.l1.intern(dir, seen, invalidParty)
+		p.l2.intern(dir, seen, invalidParty)
 		var cancelled readers.BoolColumn
 		if meeting {
 			cancelled = b.Bool(colList3)
 		} else {
-			l3.lists(dir, b.List(colList3), keep, seen, invalidParty)
+			p.l3.intern(dir, seen, invalidParty)
 		}
 		for i := 0; i < b.Len; i++ {
 			id, ok := ids.Value(i)
@@ -111,15 +109,15 @@ func (in *ingest) rows(ctx context.Context, t *readers.Table, meeting bool, fn f
 			}
 			m.Reset()
 			m.Time, m.HasTime = times.Micros(i)
-			m.Sender = senders.one(i)
+			m.Sender = p.senders.one(i)
 			if meeting {
-				l1.addParties(&m, i, scoring.WeightRequired)
-				l2.addParties(&m, i, scoring.WeightOptional)
+				p.l1.addParties(&m, i, scoring.WeightRequired)
+				p.l2.addParties(&m, i, scoring.WeightOptional)
 				m.Cancelled, _ = cancelled.Value(i)
 			} else {
-				l1.addParties(&m, i, scoring.WeightTo)
-				l2.addParties(&m, i, scoring.WeightCc)
-				l3.addParties(&m, i, scoring.WeightBcc)
+				p.l1.addParties(&m, i, scoring.WeightTo)
+				p.l2.addParties(&m, i, scoring.WeightCc)
+				p.l3.addParties(&m, i, scoring.WeightBcc)
 			}
 			fn(id, &m)
 		}

@@ -29,8 +29,12 @@ type view struct {
 	scratch []int64 // widened integers, reused across batches
 }
 
-func newBatch(path string, cols []Column) *Batch {
-	return &Batch{File: path, cols: cols, views: make([]view, len(cols))}
+// reset readies b, possibly used before, for a batch of path.
+func (b *Batch) reset(path string, rg int, cols []Column) {
+	b.File, b.RowGroup, b.cols = path, rg, cols
+	if len(b.views) != len(cols) {
+		b.views = make([]view, len(cols))
+	}
 }
 
 // load points the views at rec; pos maps each column to its record field,

@@ -30,12 +30,47 @@ const aheadBatches = 2
 // scan and is returned unchanged; a panic in fn is not recovered. All Arrow
 // memory taken from mem is released before Scan returns, on every path.
 func (t *Table) Scan(ctx context.Context, mem memory.Allocator, batchSize int, fn func(b *Batch) error) error {
+	return ScanWith(ctx, t, mem, batchSize, nil, func(b *Batch, _ *struct{}) error { return fn(b) })
+}
+
+// ScanWith is Scan with a second step on the decoding goroutine: prep, when
+// not nil, is called with each batch and a *T before fn gets both. It is for
+// per-batch work that needs nothing from fn's side, moved off the caller's
+// goroutine so the two cores share the load. A T is reused for later
+// batches, and prep and fn never see the same T at once; fn must not keep
+// it.
+func ScanWith[T any](ctx context.Context, t *Table, mem memory.Allocator, batchSize int, prep func(*Batch, *T), fn func(*Batch, *T) error) error {
 	if batchSize <= 0 {
 		batchSize = defaultBatchSize
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	items := make(chan item, aheadBatches)
-	go t.produce(ctx, mem, batchSize, items)
+	// One slot per batch that can be in flight: being prepared, waiting in
+	// items, and being consumed.
+	free := make(chan *slot[T], aheadBatches+2)
+	for range cap(free) {
+		free <- &slot[T]{}
+	}
+	ready := func(it *item) error {
+		var s *slot[T]
+		select {
+		case s = <-free:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		it.slot, it.free = s, func() { free <- s }
+		s.b.reset(it.file, it.rg, t.Columns)
+		if it.rec == nil {
+			s.b.loadNulls(it.nulls)
+		} else if err := s.b.load(it.rec, it.pos); err != nil {
+			return fmt.Errorf("read file %q row group %d: %w", it.file, it.rg, err)
+		}
+		if prep != nil {
+			prep(&s.b, &s.v)
+		}
+		return nil
+	}
+	go t.produce(ctx, mem, batchSize, items, ready)
 	// On every way out, fn's panics included, stop the producer and release
 	// whatever it decoded that fn will never see.
 	defer func() {
@@ -44,9 +79,8 @@ func (t *Table) Scan(ctx context.Context, mem memory.Allocator, batchSize int, f
 			it.discard()
 		}
 	}()
-	var b *Batch
 	for it := range items {
-		if err := t.consume(ctx, &b, it, fn); err != nil {
+		if err := consume(ctx, it, fn); err != nil {
 			return err
 		}
 	}
@@ -56,16 +90,24 @@ func (t *Table) Scan(ctx context.Context, mem memory.Allocator, batchSize int, f
 	return nil
 }
 
-// item is what the decoding goroutine hands over: a batch of a row group
-// (rec retained, or nulls rows of a file without the projected columns), an
-// error, or the end of a file with the cleanup to run once fn is done with
-// all of the file's batches.
+// slot is a batch and what prep made of it.
+type slot[T any] struct {
+	b Batch
+	v T
+}
+
+// item is what the decoding goroutine hands over: a prepared batch of a row
+// group (rec retained, or nulls rows of a file without the projected
+// columns), an error, or the end of a file with the cleanup to run once fn
+// is done with all of the file's batches.
 type item struct {
 	file  string
 	rg    int
 	pos   []int
 	rec   arrow.Record
 	nulls int
+	slot  any    // *slot[T] of the ScanWith that made it
+	free  func() // returns slot
 	err   error
 	done  func()
 }
@@ -74,12 +116,15 @@ func (it item) discard() {
 	if it.rec != nil {
 		it.rec.Release()
 	}
+	if it.free != nil {
+		it.free()
+	}
 	if it.done != nil {
 		it.done()
 	}
 }
 
-func (t *Table) consume(ctx context.Context, b **Batch, it item, fn func(*Batch) error) error {
+func consume[T any](ctx context.Context, it item, fn func(*Batch, *T) error) error {
 	defer it.discard()
 	switch {
 	case it.err != nil:
@@ -90,26 +135,18 @@ func (t *Table) consume(ctx context.Context, b **Batch, it item, fn func(*Batch)
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("scan file %q row group %d: %w", it.file, it.rg, err)
 	}
-	if *b == nil || (*b).File != it.file {
-		*b = newBatch(it.file, t.Columns)
-	}
-	(*b).RowGroup = it.rg
-	if it.rec == nil {
-		(*b).loadNulls(it.nulls)
-	} else if err := (*b).load(it.rec, it.pos); err != nil {
-		return fmt.Errorf("read file %q row group %d: %w", it.file, it.rg, err)
-	}
-	return fn(*b)
+	s := it.slot.(*slot[T])
+	return fn(&s.b, &s.v)
 }
 
 // produce decodes every file into items, in order, and closes items.
-func (t *Table) produce(ctx context.Context, mem memory.Allocator, batchSize int, items chan<- item) {
+func (t *Table) produce(ctx context.Context, mem memory.Allocator, batchSize int, items chan<- item, ready func(*item) error) {
 	defer close(items)
 	for _, f := range t.Files {
 		if ctx.Err() != nil {
 			return
 		}
-		if !t.produceFile(ctx, mem, f.Path, batchSize, items) {
+		if !t.produceFile(ctx, mem, f.Path, batchSize, items, ready) {
 			return
 		}
 	}
@@ -127,7 +164,7 @@ func send(ctx context.Context, items chan<- item, it item) bool {
 }
 
 // produceFile decodes one file; it reports whether the scan should go on.
-func (t *Table) produceFile(ctx context.Context, mem memory.Allocator, path string, batchSize int, items chan<- item) bool {
+func (t *Table) produceFile(ctx context.Context, mem memory.Allocator, path string, batchSize int, items chan<- item, ready func(*item) error) bool {
 	// The footer is read again rather than kept from Open: holding every
 	// part open between Open and Scan would cost a descriptor per part, and
 	// projecting again protects against a file replaced in between.
@@ -167,9 +204,9 @@ func (t *Table) produceFile(ctx context.Context, mem memory.Allocator, path stri
 		want := md.RowGroup(rg).NumRows()
 		var ok bool
 		if len(p.leaves) == 0 {
-			ok = produceNulls(ctx, path, rg, want, batchSize, items)
+			ok = produceNulls(ctx, path, rg, want, batchSize, items, ready)
 		} else {
-			ok = produceRowGroup(ctx, fr, p, path, rg, want, items)
+			ok = produceRowGroup(ctx, fr, p, path, rg, want, items, ready)
 		}
 		if !ok {
 			return false
@@ -180,7 +217,7 @@ func (t *Table) produceFile(ctx context.Context, mem memory.Allocator, path stri
 
 // produceRowGroup decodes one row group into items. Only the calls into
 // pqarrow are guarded against panics.
-func produceRowGroup(ctx context.Context, fr *pqarrow.FileReader, p projection, path string, rg int, want int64, items chan<- item) bool {
+func produceRowGroup(ctx context.Context, fr *pqarrow.FileReader, p projection, path string, rg int, want int64, items chan<- item, ready func(*item) error) bool {
 	fail := func(err error) bool {
 		send(ctx, items, item{err: err})
 		return false
@@ -211,7 +248,12 @@ func produceRowGroup(ctx context.Context, fr *pqarrow.FileReader, p projection, 
 			return fail(fmt.Errorf("%w: file %q row group %d: read more than the %d rows its footer declares", ErrCorrupt, path, rg, want))
 		}
 		rec.Retain()
-		if !send(ctx, items, item{file: path, rg: rg, pos: p.pos, rec: rec}) {
+		it := item{file: path, rg: rg, pos: p.pos, rec: rec}
+		if err := ready(&it); err != nil {
+			it.discard()
+			return fail(err)
+		}
+		if !send(ctx, items, it) {
 			return false
 		}
 	}
@@ -258,10 +300,16 @@ func checkFields(sc *arrow.Schema, names []string) error {
 
 // produceNulls serves a row group of a file that has none of the projected
 // columns: its rows still exist, with every value null.
-func produceNulls(ctx context.Context, path string, rg int, rows int64, batchSize int, items chan<- item) bool {
+func produceNulls(ctx context.Context, path string, rg int, rows int64, batchSize int, items chan<- item, ready func(*item) error) bool {
 	for done := int64(0); done < rows; {
 		n := min(int64(batchSize), rows-done)
-		if !send(ctx, items, item{file: path, rg: rg, nulls: int(n)}) {
+		it := item{file: path, rg: rg, nulls: int(n)}
+		if err := ready(&it); err != nil {
+			it.discard()
+			send(ctx, items, item{err: err})
+			return false
+		}
+		if !send(ctx, items, it) {
 			return false
 		}
 		done += n

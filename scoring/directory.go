@@ -54,8 +54,7 @@ type Directory struct {
 
 	ids     *addrIndex
 	lower   []byte // scratch for lower-casing without allocating
-	lowers  []byte // InternAll's scratch: a chunk's normalised addresses
-	touched int32  // keeps InternAll's early slot loads from being optimised away
+	touched int32  // keeps InternKeys' early slot loads from being optimised away
 	addrs   addrStore
 	members []int32 // per address id: contributing member, or -1
 	inside  []bool  // per address id: internal
@@ -208,12 +207,12 @@ func (d *Directory) Intern(raw string) (id int32, ok bool) {
 // the next call. Only ASCII is lower-cased here; text with other bytes goes
 // through Normalize, whose Unicode lower-casing the contract asks for.
 func (d *Directory) normalize(raw string) []byte {
-	d.lower = d.appendNormal(d.lower[:0], raw)
+	d.lower = appendNormal(d.lower[:0], raw)
 	return d.lower
 }
 
 // appendNormal appends Normalize(raw) to buf.
-func (d *Directory) appendNormal(buf []byte, raw string) []byte {
+func appendNormal(buf []byte, raw string) []byte {
 	s := strings.TrimSpace(raw)
 	if n := len(s); n > 0 && s[n-1] == '>' {
 		if lt := strings.LastIndexByte(s, '<'); lt >= 0 {

@@ -1,49 +1,79 @@
 package scoring
 
-// internChunk is how many addresses InternAll looks up together: enough
+import "hash/maphash"
+
+// internChunk is how many addresses InternKeys looks up together: enough
 // independent loads to keep the memory system busy, few enough that their
 // slots stay in the first-level cache until they are used.
 const internChunk = 32
 
-// InternAll interns raws into ids (ids[i] for raws[i], -1 when invalid)
-// and returns how many were invalid. It does what Intern does for each,
-// but a chunk at a time: every address of the chunk is normalised and
-// hashed first and its slot touched, so the cache misses of the chunk
-// overlap instead of following one another.
-func (d *Directory) InternAll(raws []string, ids []int32) (invalid int) {
+// Keys is a column of addresses normalised and hashed, ready for
+// InternKeys. Filling it reads nothing that interning changes, so a reader
+// can fill it on its own goroutine while the directory interns the previous
+// batch.
+type Keys struct {
+	seed   maphash.Seed
+	text   []byte
+	ends   []int
+	hashes []uint64
+}
+
+// Reset empties k for addresses to be interned by d, keeping its buffers.
+func (k *Keys) Reset(d *Directory) {
+	k.seed = d.ids.seed
+	k.text, k.ends, k.hashes = k.text[:0], k.ends[:0], k.hashes[:0]
+}
+
+// Add appends raw, normalised.
+func (k *Keys) Add(raw string) {
+	start := len(k.text)
+	k.text = appendNormal(k.text, raw)
+	k.ends = append(k.ends, len(k.text))
+	k.hashes = append(k.hashes, maphash.Bytes(k.seed, k.text[start:]))
+}
+
+// Len is the number of addresses in k.
+func (k *Keys) Len() int { return len(k.ends) }
+
+// InternKeys interns k, which Reset(d) started, into ids (ids[i] for the
+// i-th address, -1 when invalid) and returns how many were invalid. It does
+// what Intern does for each, a chunk at a time: the slots of a chunk are
+// touched first, so its cache misses overlap instead of following one
+// another.
+func (d *Directory) InternKeys(k *Keys, ids []int32) (invalid int) {
 	x := d.ids
-	var hs [internChunk]uint64
-	var ends [internChunk]int
-	for base := 0; base < len(raws); base += internChunk {
-		chunk := raws[base:min(base+internChunk, len(raws))]
-		d.lowers = d.lowers[:0]
-		for i, raw := range chunk {
-			d.lowers = d.appendNormal(d.lowers, raw)
-			ends[i] = len(d.lowers)
-		}
+	start := 0
+	for base := 0; base < len(k.ends); base += internChunk {
+		end := min(base+internChunk, len(k.ends))
 		var touch int32
-		start := 0
-		for i := range chunk {
-			hs[i] = x.hash(d.lowers[start:ends[i]])
-			touch += x.slots[hs[i]&x.mask].id
-			start = ends[i]
+		for _, h := range k.hashes[base:end] {
+			touch += x.slots[h&x.mask].id
 		}
 		d.touched += touch
-		start = 0
-		for i := range chunk {
-			a := d.lowers[start:ends[i]]
-			start = ends[i]
-			id, slot := x.find(a, hs[i], &d.addrs)
+		for i := base; i < end; i++ {
+			a := k.text[start:k.ends[i]]
+			start = k.ends[i]
+			id, slot := x.find(a, k.hashes[i], &d.addrs)
 			if id < 0 {
 				if !Valid(string(a)) {
-					ids[base+i] = -1
+					ids[i] = -1
 					invalid++
 					continue
 				}
-				id = d.add(a, hs[i], slot)
+				id = d.add(a, k.hashes[i], slot)
 			}
-			ids[base+i] = id
+			ids[i] = id
 		}
 	}
 	return invalid
+}
+
+// InternAll interns raws into ids as InternKeys does.
+func (d *Directory) InternAll(raws []string, ids []int32) (invalid int) {
+	var k Keys
+	k.Reset(d)
+	for _, raw := range raws {
+		k.Add(raw)
+	}
+	return d.InternKeys(&k, ids)
 }

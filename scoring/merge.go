@@ -32,8 +32,17 @@ func NewRepeats() *Repeats {
 
 // Add records the id of the next row that has one.
 func (r *Repeats) Add(id string) {
-	r.hashes = append(r.hashes, maphash.String(r.seed, id))
-	r.n++
+	r.AddHashes([]uint64{r.Hash(id)})
+}
+
+// Hash is the hash Add would record for id. It may be called on another
+// goroutine than Add's.
+func (r *Repeats) Hash(id string) uint64 { return maphash.String(r.seed, id) }
+
+// AddHashes records the hashes of the ids of the next rows that have one.
+func (r *Repeats) AddHashes(hs []uint64) {
+	r.hashes = append(r.hashes, hs...)
+	r.n += uint64(len(hs))
 }
 
 // Seal ends the first pass and returns the number of groups.
