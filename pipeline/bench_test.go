@@ -265,8 +265,10 @@ func BenchmarkStageWrite(b *testing.B) {
 	for b.Loop() {
 		dir := b.TempDir()
 		asOf := writers.DateOf(testAsOf)
-		if _, err := writers.WriteParquet(filepath.Join(dir, "c.parquet"), connections(asOf, l.g)); err != nil {
-			b.Fatal(err)
+		for i, part := range connections(asOf, l.g) {
+			if _, err := writers.WriteParquet(filepath.Join(dir, fmt.Sprintf("c%d.parquet", i)), part); err != nil {
+				b.Fatal(err)
+			}
 		}
 		if _, err := writers.WriteWorkbook(filepath.Join(dir, "r.xlsx"), report(&o, l.g, res, man)); err != nil {
 			b.Fatal(err)

@@ -164,8 +164,18 @@ func introducersOf(t *testing.T, out string) []writers.IntroducerRow {
 	return readParquet[writers.IntroducerRow](t, filepath.Join(out, "introducers", "as_of=2026-11-21", "part-00000.parquet"))
 }
 
+// connectionsOf reads every part of the connections output, in order.
 func connectionsOf(t *testing.T, out string) []writers.ConnectionRow {
-	return readParquet[writers.ConnectionRow](t, filepath.Join(out, "connections", "as_of=2026-11-21", "part-00000.parquet"))
+	t.Helper()
+	parts, err := filepath.Glob(filepath.Join(out, "connections", "as_of=2026-11-21", "part-*.parquet"))
+	if err != nil || len(parts) == 0 {
+		t.Fatalf("connections parts: %v, %v", parts, err)
+	}
+	var rows []writers.ConnectionRow
+	for _, p := range parts { // Glob sorts
+		rows = append(rows, readParquet[writers.ConnectionRow](t, p)...)
+	}
+	return rows
 }
 
 func draftsOf(t *testing.T, out string) []writers.DraftRow {

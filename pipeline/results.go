@@ -242,11 +242,16 @@ func memberOf(dir *scoring.Directory, m int32) *scoring.Member {
 	return &dir.Members[m]
 }
 
+// connectionsPerPart is how many connection rows go into one part file: a
+// few tens of MB, and parts that can be written on several cores at once.
+var connectionsPerPart = 1 << 21
+
 // connections yields the connection rows ordered by user email, then
-// external address. Millions of pairs are sorted, so members and addresses
-// are ranked once by their text and the pairs sorted on the packed ranks,
-// never comparing strings pair against pair.
-func connections(asOf writers.Date, g *scoring.Graph) iter.Seq[writers.ConnectionRow] {
+// external address, cut into parts of connectionsPerPart rows (at least
+// one, empty when there are no pairs). Millions of pairs are sorted, so
+// members and addresses are ranked once by their text and the pairs sorted
+// on the packed ranks, never comparing strings pair against pair.
+func connections(asOf writers.Date, g *scoring.Graph) []iter.Seq[writers.ConnectionRow] {
 	members := make([]int32, len(g.Dir.Members))
 	for i := range members {
 		members[i] = int32(i)
@@ -280,31 +285,36 @@ func connections(asOf writers.Date, g *scoring.Graph) iter.Seq[writers.Connectio
 		order[i] = keyed{memberRank[p.Member]<<32 | addrRank[p.Addr], i}
 	}
 	slices.SortFunc(order, func(a, b keyed) int { return cmp.Compare(a.key, b.key) })
-	return func(yield func(writers.ConnectionRow) bool) {
-		for _, k := range order {
-			p := g.Pairs.At(k.pair)
-			m := &g.Dir.Members[p.Member]
-			row := writers.ConnectionRow{
-				AsOf:               asOf,
-				UserID:             m.ID,
-				UserEmail:          m.Email,
-				UserFullName:       opt(m.FullName),
-				ExternalAddress:    g.Dir.Addr(p.Addr),
-				EmailsSent:         int64(p.EmailsSent),
-				EmailsReceived:     int64(p.EmailsReceived),
-				Meetings:           int64(p.Meetings),
-				Calls:              int64(p.Calls),
-				FirstInteractionAt: micros(p.First),
-				LastInteractionAt:  micros(p.Last),
-				Strength:           p.Strength,
-				Score:              p.Score,
-				Band:               scoring.Band(p.Score),
+	var parts []iter.Seq[writers.ConnectionRow]
+	for start := 0; start == 0 || start < len(order); start += connectionsPerPart {
+		part := order[start:min(start+connectionsPerPart, len(order))]
+		parts = append(parts, func(yield func(writers.ConnectionRow) bool) {
+			for _, k := range part {
+				p := g.Pairs.At(k.pair)
+				m := &g.Dir.Members[p.Member]
+				row := writers.ConnectionRow{
+					AsOf:               asOf,
+					UserID:             m.ID,
+					UserEmail:          m.Email,
+					UserFullName:       opt(m.FullName),
+					ExternalAddress:    g.Dir.Addr(p.Addr),
+					EmailsSent:         int64(p.EmailsSent),
+					EmailsReceived:     int64(p.EmailsReceived),
+					Meetings:           int64(p.Meetings),
+					Calls:              int64(p.Calls),
+					FirstInteractionAt: micros(p.First),
+					LastInteractionAt:  micros(p.Last),
+					Strength:           p.Strength,
+					Score:              p.Score,
+					Band:               scoring.Band(p.Score),
+				}
+				if !yield(row) {
+					return
+				}
 			}
-			if !yield(row) {
-				return
-			}
-		}
+		})
 	}
+	return parts
 }
 
 // opt maps an empty string to null: CRM exports write "" and null alike.

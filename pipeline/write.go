@@ -6,7 +6,9 @@ import (
 	"iter"
 	"log/slog"
 	"path"
+	"runtime"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/wkw/wkw/scoring"
@@ -55,8 +57,7 @@ func write(ctx context.Context, st *writers.Stage, o *Options, g *scoring.Graph,
 		}
 	}()
 
-	rel := path.Join(partition("connections", date), part)
-	if err := writeTable(ctx, st, man, rel, connections(asOf, g)); err != nil {
+	if err := writeParts(ctx, st, man, partition("connections", date), connections(asOf, g)); err != nil {
 		return err
 	}
 	sw.lap("write_connections")
@@ -64,7 +65,7 @@ func write(ctx context.Context, st *writers.Stage, o *Options, g *scoring.Graph,
 	// from here on.
 	g.Pairs.Release()
 
-	rel = path.Join(partition("introducers", date), part)
+	rel := path.Join(partition("introducers", date), part)
 	introducers := func(yield func(writers.IntroducerRow) bool) {
 		for _, r := range res.introducers {
 			if !yield(r.IntroducerRow) {
@@ -128,6 +129,48 @@ func writeTable[T any](ctx context.Context, st *writers.Stage, man *Manifest, re
 		return fmt.Errorf("%w: %w", writers.ErrOutput, err)
 	}
 	man.Outputs = append(man.Outputs, OutputFile{rel, n})
+	return ctx.Err()
+}
+
+// writeParts writes parts as dir/part-00000.parquet, part-00001.parquet …,
+// as many at once as there are cores, and records them in the manifest in
+// order.
+func writeParts[T any](ctx context.Context, st *writers.Stage, man *Manifest, dir string, parts []iter.Seq[T]) error {
+	type result struct {
+		rel string
+		n   int64
+		err error
+	}
+	results := make([]result, len(parts))
+	next := make(chan int, len(parts))
+	for i := range parts {
+		next <- i
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range min(len(parts), runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for i := range next {
+				r := &results[i]
+				r.rel = path.Join(dir, fmt.Sprintf("part-%05d.parquet", i))
+				p, err := st.Path(r.rel)
+				if err == nil {
+					r.n, err = writers.WriteParquet(p, parts[i])
+					if err != nil {
+						err = fmt.Errorf("%w: %w", writers.ErrOutput, err)
+					}
+				}
+				r.err = err
+			}
+		})
+	}
+	wg.Wait()
+	for _, r := range results {
+		if r.err != nil {
+			return r.err
+		}
+		man.Outputs = append(man.Outputs, OutputFile{r.rel, r.n})
+	}
 	return ctx.Err()
 }
 
