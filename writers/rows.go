@@ -29,9 +29,9 @@ func (d Date) Time() time.Time {
 // contributor's tie to one external address. Times are UTC.
 type ConnectionRow struct {
 	AsOf               Date      `parquet:"as_of,date"`
-	UserID             string    `parquet:"user_id"`
-	UserEmail          string    `parquet:"user_email"`
-	UserFullName       *string   `parquet:"user_full_name,optional"`
+	UserID             string    `parquet:"user_id,dict"`
+	UserEmail          string    `parquet:"user_email,dict"`
+	UserFullName       *string   `parquet:"user_full_name,optional,dict"`
 	ExternalAddress    string    `parquet:"external_address"`
 	EmailsSent         int64     `parquet:"emails_sent"`
 	EmailsReceived     int64     `parquet:"emails_received"`
@@ -41,7 +41,7 @@ type ConnectionRow struct {
 	LastInteractionAt  time.Time `parquet:"last_interaction_at,timestamp(microsecond)"`
 	Strength           float64   `parquet:"strength"`
 	Score              float64   `parquet:"score"`
-	Band               string    `parquet:"band"`
+	Band               string    `parquet:"band,dict"`
 }
 
 // IntroducerRow is one row of introducers/as_of=D: the colleague at Rank who
@@ -62,7 +62,7 @@ type IntroducerRow struct {
 	IntroducerEmail    string    `parquet:"introducer_email"`
 	IntroducerTitle    *string   `parquet:"introducer_title,optional"`
 	Score              float64   `parquet:"score"`
-	Band               string    `parquet:"band"`
+	Band               string    `parquet:"band,dict"`
 	EmailsSent         int64     `parquet:"emails_sent"`
 	EmailsReceived     int64     `parquet:"emails_received"`
 	Meetings           int64     `parquet:"meetings"`
