@@ -188,7 +188,7 @@ func BenchmarkStageMerge(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		rep := scoring.NewRepeats()
+		rep := scoring.NewRepeats(len(rows))
 		for i := range rows {
 			rep.Add(rows[i].id)
 		}

@@ -24,7 +24,7 @@ type ingest struct {
 func (in *ingest) repeatedIDs(ctx context.Context, t *readers.Table) (*scoring.Repeats, error) {
 	idOnly := *t
 	idOnly.Columns = t.Columns[:1]
-	rep := scoring.NewRepeats()
+	rep := scoring.NewRepeats(int(t.Rows()))
 	// Ids are hashed on the reading goroutine; rep only collects.
 	hash := func(b *readers.Batch, hs *[]uint64) {
 		ids := b.Str(0)

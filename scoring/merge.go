@@ -25,9 +25,9 @@ type Repeats struct {
 	n      uint64   // rows seen by Add
 }
 
-// NewRepeats returns an empty id counter.
-func NewRepeats() *Repeats {
-	return &Repeats{seed: maphash.MakeSeed()}
+// NewRepeats returns an empty id counter for about rows rows (a hint).
+func NewRepeats(rows int) *Repeats {
+	return &Repeats{seed: maphash.MakeSeed(), hashes: make([]uint64, 0, max(rows, 0))}
 }
 
 // Add records the id of the next row that has one.
@@ -47,20 +47,13 @@ func (r *Repeats) AddHashes(hs []uint64) {
 
 // Seal ends the first pass and returns the number of groups.
 func (r *Repeats) Seal() int {
-	sorted := slices.Clone(r.hashes)
-	slices.Sort(sorted)
 	var repeated []uint64 // by group
-	for i := 0; i < len(sorted); {
-		j := i + 1
-		for j < len(sorted) && sorted[j] == sorted[i] {
-			j++
+	eachRun(r.hashes, func(h uint64, n int) {
+		if n > 1 {
+			repeated = append(repeated, h)
+			r.want = append(r.want, int32(n))
 		}
-		if j-i > 1 {
-			repeated = append(repeated, sorted[i])
-			r.want = append(r.want, int32(j-i))
-		}
-		i = j
-	}
+	})
 	if len(repeated) > 0 {
 		groups := newHashGroups(len(repeated))
 		for g, h := range repeated {
@@ -74,6 +67,40 @@ func (r *Repeats) Seal() int {
 	}
 	r.hashes = nil
 	return len(r.want)
+}
+
+// eachRun calls fn with every distinct value of hs and how often it
+// occurs, in increasing order. It sorts a copy of hs in two halves at once
+// on two goroutines and walks them as if merged: the id pass of a big table
+// sorts tens of millions of hashes while nothing else runs.
+func eachRun(hs []uint64, fn func(h uint64, n int)) {
+	sorted := slices.Clone(hs)
+	a, b := sorted[:len(sorted)/2], sorted[len(sorted)/2:]
+	done := make(chan struct{})
+	go func() {
+		slices.Sort(a)
+		close(done)
+	}()
+	slices.Sort(b)
+	<-done
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		var h uint64
+		switch {
+		case j == len(b) || (i < len(a) && a[i] <= b[j]):
+			h = a[i]
+		default:
+			h = b[j]
+		}
+		n := 0
+		for ; i < len(a) && a[i] == h; i++ {
+			n++
+		}
+		for ; j < len(b) && b[j] == h; j++ {
+			n++
+		}
+		fn(h, n)
+	}
 }
 
 // Groups returns the rows of each group, for NewMerger.
@@ -151,7 +178,7 @@ func (h *hashGroups) get(key uint64) int32 {
 type Merger struct {
 	dir    *Directory
 	groups []group
-	blocks []partyBlock
+	blocks blockTable
 	free   int32     // first unused block, or -1
 	ids    addrStore // each group's id, as first seen
 	held   int
@@ -177,6 +204,28 @@ type partyBlock struct {
 	next, n int32
 	addr    [7]int32
 	weight  [7]float32 // field weights (1, 0.5) are exact in float32
+}
+
+// blockTable holds party blocks in chunks of 1 MiB, so that growing it never
+// copies the blocks already held.
+type blockTable struct {
+	chunks [][]partyBlock
+	n      int32
+}
+
+const blockChunkBits = 14
+
+func (t *blockTable) at(b int32) *partyBlock {
+	return &t.chunks[b>>blockChunkBits][b&(1<<blockChunkBits-1)]
+}
+
+// grow adds a block and returns its index.
+func (t *blockTable) grow() int32 {
+	if t.n&(1<<blockChunkBits-1) == 0 {
+		t.chunks = append(t.chunks, make([]partyBlock, 1<<blockChunkBits))
+	}
+	t.n++
+	return t.n - 1
 }
 
 // NewMerger returns an empty merger for the groups of want (rows per group,
@@ -231,23 +280,22 @@ func (mg *Merger) Add(g int32, id string, row *Message) *Message {
 
 // push appends p to gr's parties.
 func (mg *Merger) push(gr *group, p Party) {
-	if gr.tail < 0 || mg.blocks[gr.tail].n == int32(len(mg.blocks[gr.tail].addr)) {
+	if gr.tail < 0 || mg.blocks.at(gr.tail).n == int32(len(partyBlock{}.addr)) {
 		b := mg.free
 		if b >= 0 {
-			mg.free = mg.blocks[b].next
+			mg.free = mg.blocks.at(b).next
 		} else {
-			b = int32(len(mg.blocks))
-			mg.blocks = append(mg.blocks, partyBlock{})
+			b = mg.blocks.grow()
 		}
-		mg.blocks[b].next, mg.blocks[b].n = -1, 0
+		*mg.blocks.at(b) = partyBlock{next: -1}
 		if gr.tail < 0 {
 			gr.head = b
 		} else {
-			mg.blocks[gr.tail].next = b
+			mg.blocks.at(gr.tail).next = b
 		}
 		gr.tail = b
 	}
-	blk := &mg.blocks[gr.tail]
+	blk := mg.blocks.at(gr.tail)
 	blk.addr[blk.n], blk.weight[blk.n] = p.Addr, float32(p.Weight)
 	blk.n++
 }
@@ -259,7 +307,7 @@ func (mg *Merger) release(gr *group) *Message {
 	*m = Message{Time: gr.time, HasTime: gr.hasTime, Sender: gr.sender, Disagree: gr.disagree,
 		Cancelled: gr.cancelled, Parties: m.Parties[:0], Rows: int(gr.rows)}
 	for b := gr.head; b >= 0; {
-		blk := &mg.blocks[b]
+		blk := mg.blocks.at(b)
 		for i := range blk.n {
 			m.Parties = append(m.Parties, Party{Addr: blk.addr[i], Weight: float64(blk.weight[i])})
 		}

@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"maps"
 	"math"
 	"slices"
 	"testing"
@@ -35,7 +36,7 @@ func (s *stream) add(id string, row *Message) {
 
 // merge calls fn with each whole message, in the order the pipeline would.
 func (s *stream) merge(d *Directory, fn func(id string, m *Message)) {
-	rep := NewRepeats()
+	rep := NewRepeats(0)
 	for _, id := range s.ids {
 		rep.Add(id)
 	}
@@ -218,7 +219,7 @@ func TestMergerEachOrderAndEmpties(t *testing.T) {
 }
 
 func TestRepeats(t *testing.T) {
-	r := NewRepeats()
+	r := NewRepeats(0)
 	ids := []string{"a", "b", "a", "c", "c", "c", "d"}
 	for _, id := range ids {
 		r.Add(id)
@@ -241,7 +242,7 @@ func TestRepeats(t *testing.T) {
 		t.Errorf("Check after both passes: %v", err)
 	}
 
-	short := NewRepeats()
+	short := NewRepeats(0)
 	short.Add("only")
 	short.Add("only")
 	if n := short.Seal(); n != 1 || short.Next() != 0 {
@@ -251,7 +252,7 @@ func TestRepeats(t *testing.T) {
 		t.Errorf("Check passed with one of two rows read in the second pass")
 	}
 
-	single := NewRepeats()
+	single := NewRepeats(0)
 	single.Add("only")
 	if n := single.Seal(); n != 0 || single.Next() != -1 || single.Check() != nil {
 		t.Errorf("a single id: Seal = %d, want 0 and no group", n)
@@ -278,7 +279,7 @@ func TestMergerReleasesCompleteMessages(t *testing.T) {
 	if !slices.Equal(m.Parties, want) {
 		t.Errorf("parties %v, want %v", m.Parties, want)
 	}
-	blocks := len(mg.blocks)
+	blocks := mg.blocks.n
 
 	// Twenty parties take three blocks of seven; one was free.
 	var many []Party
@@ -294,7 +295,49 @@ func TestMergerReleasesCompleteMessages(t *testing.T) {
 	if m == nil || !slices.Equal(m.Parties, many) {
 		t.Fatalf("parties %v, want %v", m, many)
 	}
-	if len(mg.blocks) != blocks+2 {
-		t.Errorf("%d blocks after reuse, want %d", len(mg.blocks), blocks+2)
+	if mg.blocks.n != blocks+2 {
+		t.Errorf("%d blocks after reuse, want %d", mg.blocks.n, blocks+2)
+	}
+}
+
+// eachRun counts every value once, in increasing order, whether its copies
+// fall in one half of the input or both.
+func TestEachRun(t *testing.T) {
+	for _, hs := range [][]uint64{nil, {7}, {3, 3}, {5, 1, 5, 2, 1, 5, 9}, {9, 8, 7, 6, 1, 2, 3, 9}} {
+		want := map[uint64]int{}
+		for _, h := range hs {
+			want[h]++
+		}
+		var prev uint64
+		got := map[uint64]int{}
+		eachRun(hs, func(h uint64, n int) {
+			if len(got) > 0 && h <= prev {
+				t.Errorf("%v: %d after %d", hs, h, prev)
+			}
+			prev, got[h] = h, n
+		})
+		if !maps.Equal(got, want) {
+			t.Errorf("%v: runs %v, want %v", hs, got, want)
+		}
+	}
+}
+
+// A message with more parties than a chunk of blocks holds comes out whole.
+func TestMergerBlocksAcrossChunks(t *testing.T) {
+	f := newOrg(t)
+	mg := NewMerger(f.d, []int32{2})
+	var row Message
+	row.Reset()
+	for i := range 7<<blockChunkBits + 3 {
+		row.Parties = append(row.Parties, Party{int32(i), wCc})
+	}
+	want := slices.Clone(row.Parties)
+	mg.Add(0, "big", &row)
+	row.Reset()
+	row.Parties = append(row.Parties, Party{-5, wTo})
+	want = append(want, Party{-5, wTo})
+	m := mg.Add(0, "big", &row)
+	if m == nil || !slices.Equal(m.Parties, want) || len(mg.blocks.chunks) != 2 {
+		t.Fatalf("merged %d parties in %d chunks, want %d in 2", len(m.Parties), len(mg.blocks.chunks), len(want))
 	}
 }
