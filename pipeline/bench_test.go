@@ -274,7 +274,7 @@ func BenchmarkStageWrite(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	perSecond(b, int64(l.g.Pairs.Len()), "pairs/s")
+	perSecond(b, int64(l.g.Pairs().Len()), "pairs/s")
 }
 
 // The whole run, outputs and workbook included.

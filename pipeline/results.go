@@ -65,7 +65,7 @@ func collect(o *Options, g *scoring.Graph, recs []scoring.Record, ranked []scori
 		res.records["with_introducers"]++
 		skip := draftSkip(o, dir, r, rk.Owner)
 		for rank, pi := range rk.Introducers {
-			p := g.Pairs.At(pi)
+			p := g.Pairs().At(pi)
 			in := &dir.Members[p.Member]
 			row := writers.IntroducerRow{
 				AsOf:               asOf,
@@ -263,10 +263,11 @@ func connections(asOf writers.Date, g *scoring.Graph) []iter.Seq[writers.Connect
 	for r, m := range members {
 		memberRank[m] = uint64(r)
 	}
+	pairs := g.Pairs()
 	addrRank := make([]uint64, g.Dir.NumAddrs())
 	var addrs []int32
-	for i := range int32(g.Pairs.Len()) {
-		if a := g.Pairs.At(i).Addr; addrRank[a] == 0 {
+	for i := range int32(pairs.Len()) {
+		if a := pairs.At(i).Addr; addrRank[a] == 0 {
 			addrRank[a] = 1
 			addrs = append(addrs, a)
 		}
@@ -279,9 +280,9 @@ func connections(asOf writers.Date, g *scoring.Graph) []iter.Seq[writers.Connect
 		key  uint64
 		pair int32
 	}
-	order := make([]keyed, g.Pairs.Len())
+	order := make([]keyed, pairs.Len())
 	for i := range int32(len(order)) {
-		p := g.Pairs.At(i)
+		p := pairs.At(i)
 		order[i] = keyed{memberRank[p.Member]<<32 | addrRank[p.Addr], i}
 	}
 	slices.SortFunc(order, func(a, b keyed) int { return cmp.Compare(a.key, b.key) })
@@ -290,7 +291,7 @@ func connections(asOf writers.Date, g *scoring.Graph) []iter.Seq[writers.Connect
 		part := order[start:min(start+connectionsPerPart, len(order))]
 		parts = append(parts, func(yield func(writers.ConnectionRow) bool) {
 			for _, k := range part {
-				p := g.Pairs.At(k.pair)
+				p := pairs.At(k.pair)
 				m := &g.Dir.Members[p.Member]
 				row := writers.ConnectionRow{
 					AsOf:               asOf,

@@ -75,8 +75,8 @@ func Run(ctx context.Context, o Options) (*Manifest, error) {
 		man.Records[k] = res.records[k]
 	}
 
-	committed = true       // write commits or aborts the stage itself
-	pairs := g.Pairs.Len() // write lets the pairs go once they are written
+	committed = true         // write commits or aborts the stage itself
+	pairs := g.Pairs().Len() // write lets the pairs go once they are written
 	if err := write(ctx, st, &o, g, res, man, sw, log); err != nil {
 		return nil, err
 	}
@@ -164,7 +164,7 @@ func load(ctx context.Context, o *Options, tables map[string]*readers.Table, man
 		}
 	}
 	sw.lap("calls")
-	log.Info("interactions read", "pairs", res.g.Pairs.Len(), "addresses", dir.NumAddrs())
+	log.Info("interactions read", "pairs", res.g.Pairs().Len(), "addresses", dir.NumAddrs())
 	man.Quality = quality(&res.g.Counters, res.g.Totals, o.MaxRejectFraction)
 	man.Skipped = skipped(&res.g.Counters, res.tc)
 	man.ExcludedUsers = countMap(dir.Excluded())

@@ -63,7 +63,7 @@ func write(ctx context.Context, st *writers.Stage, o *Options, g *scoring.Graph,
 	sw.lap("write_connections")
 	// The pairs are the largest thing a run holds and nothing reads them
 	// from here on.
-	g.Pairs.Release()
+	g.Pairs().Release()
 
 	rel := path.Join(partition("introducers", date), part)
 	introducers := func(yield func(writers.IntroducerRow) bool) {

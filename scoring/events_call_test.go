@@ -17,8 +17,8 @@ func TestCall(t *testing.T) {
 	f.g.Call(f.call(ago(90), "X <X@acme.example>", bob))
 	approx(t, "raw(ann, x)", f.counts("u-ann", x, 0, 0, 0, 1, ago(45), ago(45)).Raw, 2.0*math.Pow(0.5, 45.0/90))
 	approx(t, "raw(bob, x)", f.counts("u-bob", x, 0, 0, 0, 1, ago(90), ago(90)).Raw, 2.0*0.5) // one half-life
-	if f.g.Counters != (Counters{}) || f.g.Pairs.Len() != 2 {
-		t.Errorf("counters %+v with %d pairs, want none and 2", f.g.Counters, f.g.Pairs.Len())
+	if f.g.Counters != (Counters{}) || f.g.Pairs().Len() != 2 {
+		t.Errorf("counters %+v with %d pairs, want none and 2", f.g.Counters, f.g.Pairs().Len())
 	}
 }
 
@@ -64,8 +64,8 @@ func TestCallSkips(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			f := newOrg(t)
 			f.g.Call(tt.call(f))
-			if f.g.Counters != tt.want || f.g.Pairs.Len() != 0 {
-				t.Errorf("counters %+v with %d pairs, want %+v and none", f.g.Counters, f.g.Pairs.Len(), tt.want)
+			if f.g.Counters != tt.want || f.g.Pairs().Len() != 0 {
+				t.Errorf("counters %+v with %d pairs, want %+v and none", f.g.Counters, f.g.Pairs().Len(), tt.want)
 			}
 		})
 	}

@@ -25,8 +25,8 @@ func TestEmailFieldWeights(t *testing.T) {
 	approx(t, "raw(ann, x) To", f.counts("u-ann", x, 1, 0, 0, 0, ago(10), ago(10)).Raw, 1.0*(1/math.Sqrt(3))*math.Pow(0.5, 10.0/90))
 	approx(t, "raw(ann, y) Cc", f.counts("u-ann", y, 1, 0, 0, 0, ago(10), ago(10)).Raw, 0.5*(1/math.Sqrt(3))*math.Pow(0.5, 10.0/90))
 	approx(t, "raw(ann, z) Bcc", f.counts("u-ann", z, 1, 0, 0, 0, ago(10), ago(10)).Raw, 0.5*(1/math.Sqrt(3))*math.Pow(0.5, 10.0/90))
-	if f.g.Pairs.Len() != 3 || f.g.Counters != (Counters{}) {
-		t.Errorf("%d pairs, counters %+v; want 3 pairs and no counts", f.g.Pairs.Len(), f.g.Counters)
+	if f.g.Pairs().Len() != 3 || f.g.Counters != (Counters{}) {
+		t.Errorf("%d pairs, counters %+v; want 3 pairs and no counts", f.g.Pairs().Len(), f.g.Counters)
 	}
 }
 
@@ -51,8 +51,8 @@ func TestEmailInternalRecipientsCountTowardR(t *testing.T) {
 	// R = 5: x, bob, cat, room and dan; only x is external.
 	approx(t, "raw(ann, x)", f.pair("u-ann", x).Raw, 1.0*(1/math.Sqrt(5))*math.Pow(0.5, 30.0/90))
 	f.noPair("u-bob", x) // bob and x are co-recipients
-	if f.g.Pairs.Len() != 1 {
-		t.Errorf("%d pairs, want 1", f.g.Pairs.Len())
+	if f.g.Pairs().Len() != 1 {
+		t.Errorf("%d pairs, want 1", f.g.Pairs().Len())
 	}
 }
 
@@ -76,8 +76,8 @@ func TestEmailReceived(t *testing.T) {
 	// R = 5; the contributors are ann (To) and bob (Cc).
 	approx(t, "raw(ann, x)", f.counts("u-ann", x, 0, 1, 0, 0, ago(60), ago(60)).Raw, 1.0*(1/math.Sqrt(5))*math.Pow(0.5, 60.0/90))
 	approx(t, "raw(bob, x)", f.counts("u-bob", x, 0, 1, 0, 0, ago(60), ago(60)).Raw, 0.5*(1/math.Sqrt(5))*math.Pow(0.5, 60.0/90))
-	if f.g.Pairs.Len() != 2 {
-		t.Errorf("%d pairs, want 2: co-recipient y, disabled cat and opted-out dan give none", f.g.Pairs.Len())
+	if f.g.Pairs().Len() != 2 {
+		t.Errorf("%d pairs, want 2: co-recipient y, disabled cat and opted-out dan give none", f.g.Pairs().Len())
 	}
 }
 
@@ -99,8 +99,8 @@ func TestEmailNoEvent(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			f := newOrg(t)
 			f.g.Email(f.message(ago(1), tt.from, f.parties(wTo, tt.to...), f.parties(wCc, tt.cc...)))
-			if f.g.Pairs.Len() != 0 || f.g.Counters != (Counters{}) {
-				t.Errorf("%d pairs, counters %+v; want none", f.g.Pairs.Len(), f.g.Counters)
+			if f.g.Pairs().Len() != 0 || f.g.Counters != (Counters{}) {
+				t.Errorf("%d pairs, counters %+v; want none", f.g.Pairs().Len(), f.g.Counters)
 			}
 		})
 	}
@@ -151,8 +151,8 @@ func TestEmailChecksInOrder(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			f := newOrg(t)
 			f.g.Email(tt.msg(f))
-			if f.g.Counters != tt.want || f.g.Pairs.Len() != 0 {
-				t.Errorf("counters %+v with %d pairs, want %+v and none", f.g.Counters, f.g.Pairs.Len(), tt.want)
+			if f.g.Counters != tt.want || f.g.Pairs().Len() != 0 {
+				t.Errorf("counters %+v with %d pairs, want %+v and none", f.g.Counters, f.g.Pairs().Len(), tt.want)
 			}
 		})
 	}
@@ -163,8 +163,8 @@ func TestEmailBroadcastLimit(t *testing.T) {
 	fifty := externals(50)
 	// 50 distinct recipients; the sender and a repeated address do not add to R.
 	f.g.Email(f.message(ago(3), ann, f.parties(wTo, fifty...), f.parties(wCc, ann), f.parties(wBcc, fifty[0])))
-	if f.g.Pairs.Len() != 50 || f.g.Counters.EmailBroadcast != 0 {
-		t.Fatalf("R = limit: %d pairs, broadcast %d; want 50 pairs, 0", f.g.Pairs.Len(), f.g.Counters.EmailBroadcast)
+	if f.g.Pairs().Len() != 50 || f.g.Counters.EmailBroadcast != 0 {
+		t.Fatalf("R = limit: %d pairs, broadcast %d; want 50 pairs, 0", f.g.Pairs().Len(), f.g.Counters.EmailBroadcast)
 	}
 	approx(t, "raw(ann, p00)", f.pair("u-ann", fifty[0]).Raw, 1.0*(1/math.Sqrt(50))*math.Pow(0.5, 3.0/90))
 	approx(t, "raw(ann, p49)", f.pair("u-ann", fifty[49]).Raw, 1.0*(1/math.Sqrt(50))*math.Pow(0.5, 3.0/90))
@@ -183,8 +183,8 @@ func TestEmailWindowEdges(t *testing.T) {
 	f.g.Email(f.message(start, ann, f.parties(wTo, "first@acme.example")))
 	f.g.Email(f.message(cutoff-1, x, f.parties(wTo, ann)))
 	f.g.Email(f.message(cutoff, ann, f.parties(wTo, "late@acme.example")))
-	if f.g.Counters.EmailOutsideWindow != 2 || f.g.Pairs.Len() != 2 {
-		t.Fatalf("outside_window %d with %d pairs, want 2 and 2", f.g.Counters.EmailOutsideWindow, f.g.Pairs.Len())
+	if f.g.Counters.EmailOutsideWindow != 2 || f.g.Pairs().Len() != 2 {
+		t.Fatalf("outside_window %d with %d pairs, want 2 and 2", f.g.Counters.EmailOutsideWindow, f.g.Pairs().Len())
 	}
 	approx(t, "raw at C - lookback", f.pair("u-ann", "first@acme.example").Raw, math.Pow(0.5, 365.0/90))
 	approx(t, "raw a microsecond before C", f.pair("u-ann", x).Raw, math.Pow(0.5, (1.0/86_400_000_000)/90))

@@ -22,8 +22,8 @@ func TestMeetingWeights(t *testing.T) {
 	approx(t, "raw(bob, x)", f.counts("u-bob", x, 0, 0, 1, 0, ago(30), ago(30)).Raw, 2*1.0*1.0*(1/math.Sqrt(4))*d)
 	approx(t, "raw(bob, y)", f.pair("u-bob", y).Raw, 2*1.0*0.5*(1/math.Sqrt(4))*d)
 	approx(t, "raw(bob, z)", f.pair("u-bob", z).Raw, 2*1.0*0.5*(1/math.Sqrt(4))*d)
-	if f.g.Pairs.Len() != 6 || f.g.Counters != (Counters{}) {
-		t.Errorf("%d pairs, counters %+v; want 6 and none", f.g.Pairs.Len(), f.g.Counters)
+	if f.g.Pairs().Len() != 6 || f.g.Counters != (Counters{}) {
+		t.Errorf("%d pairs, counters %+v; want 6 and none", f.g.Pairs().Len(), f.g.Counters)
 	}
 }
 
@@ -82,8 +82,8 @@ func TestMeetingParticipantCount(t *testing.T) {
 				t.Errorf("counters %+v, want %+v", f.g.Counters, tt.want)
 			}
 			if tt.wantRaw == 0 {
-				if f.g.Pairs.Len() != 0 {
-					t.Errorf("%d pairs, want none", f.g.Pairs.Len())
+				if f.g.Pairs().Len() != 0 {
+					t.Errorf("%d pairs, want none", f.g.Pairs().Len())
 				}
 				return
 			}
@@ -119,8 +119,8 @@ func TestMeetingSkips(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			f := newOrg(t)
 			f.g.Meeting(tt.msg(f))
-			if f.g.Counters != tt.want || f.g.Pairs.Len() != 0 {
-				t.Errorf("counters %+v with %d pairs, want %+v and none", f.g.Counters, f.g.Pairs.Len(), tt.want)
+			if f.g.Counters != tt.want || f.g.Pairs().Len() != 0 {
+				t.Errorf("counters %+v with %d pairs, want %+v and none", f.g.Counters, f.g.Pairs().Len(), tt.want)
 			}
 		})
 	}
@@ -133,8 +133,8 @@ func TestMeetingCancelledWithoutStart(t *testing.T) {
 	m := f.meeting(0, ann, []string{x}, nil)
 	m.HasTime, m.Cancelled = false, true
 	f.g.Meeting(m)
-	if c := f.g.Counters; c.MeetingCancelled+c.MeetingNoStartAt != 1 || f.g.Pairs.Len() != 0 {
-		t.Errorf("counters %+v with %d pairs, want one skip", c, f.g.Pairs.Len())
+	if c := f.g.Counters; c.MeetingCancelled+c.MeetingNoStartAt != 1 || f.g.Pairs().Len() != 0 {
+		t.Errorf("counters %+v with %d pairs, want one skip", c, f.g.Pairs().Len())
 	}
 }
 
@@ -160,8 +160,8 @@ func TestMeetingNoPairs(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			f := newOrg(t)
 			f.g.Meeting(f.meeting(ago(2), tt.organizer, tt.required, nil))
-			if f.g.Pairs.Len() != 0 || f.g.Counters != (Counters{}) {
-				t.Errorf("%d pairs, counters %+v; want none", f.g.Pairs.Len(), f.g.Counters)
+			if f.g.Pairs().Len() != 0 || f.g.Counters != (Counters{}) {
+				t.Errorf("%d pairs, counters %+v; want none", f.g.Pairs().Len(), f.g.Counters)
 			}
 		})
 	}

@@ -42,6 +42,7 @@ type Ranked struct {
 // round(strength, 6) desc, last interaction desc, contributor email asc.
 // Call Finish first.
 func (g *Graph) Rank(records []Record) []Ranked {
+	g.flush()
 	out := make([]Ranked, len(records))
 	wanted := make(map[int32][]int32)
 	for i, r := range records {
@@ -66,9 +67,9 @@ func (g *Graph) Rank(records []Record) []Ranked {
 			wanted[id] = nil
 		}
 	}
-	for i := range int32(g.Pairs.Len()) {
-		if list, ok := wanted[g.Pairs.At(i).Addr]; ok {
-			wanted[g.Pairs.At(i).Addr] = append(list, i)
+	for i := range int32(g.pairs.Len()) {
+		if list, ok := wanted[g.pairs.At(i).Addr]; ok {
+			wanted[g.pairs.At(i).Addr] = append(list, i)
 		}
 	}
 	for _, list := range wanted {
@@ -84,7 +85,7 @@ func (g *Graph) Rank(records []Record) []Ranked {
 			continue // never interned: nobody has a pair with it
 		}
 		for _, p := range wanted[id] {
-			if pp := g.Pairs.At(p); pp.Member == o.Owner {
+			if pp := g.pairs.At(p); pp.Member == o.Owner {
 				o.OwnerScore, o.HasOwnerScore = pp.Score, true
 				continue
 			}
@@ -100,7 +101,7 @@ func (g *Graph) Rank(records []Record) []Ranked {
 }
 
 func (g *Graph) compare(a, b int32) int {
-	pa, pb := g.Pairs.At(a), g.Pairs.At(b)
+	pa, pb := g.pairs.At(a), g.pairs.At(b)
 	if c := cmp.Compare(Round6(pb.Strength), Round6(pa.Strength)); c != 0 {
 		return c
 	}

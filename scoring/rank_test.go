@@ -36,7 +36,7 @@ func (f *fixture) tie(userID, addr string, k kind, t int64, w float64) {
 func (f *fixture) introducers(r Ranked) []string {
 	out := []string{}
 	for _, p := range r.Introducers {
-		out = append(out, f.d.Members[f.g.Pairs.At(p).Member].ID)
+		out = append(out, f.d.Members[f.g.Pairs().At(p).Member].ID)
 	}
 	return out
 }
