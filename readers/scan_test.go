@@ -102,7 +102,20 @@ func genMail(i int) (mailRow, mailRecord) {
 	return row, rec
 }
 
-func TestScanRoundTrip(t *testing.T) {
+func TestScanRoundTrip(t *testing.T) { scanRoundTrip(t) }
+
+// The same through a Pool small enough to keep only some of what is freed:
+// every reused buffer must come back zeroed and never be in two hands.
+func TestScanRoundTripPooled(t *testing.T) {
+	testPool = NewPool(256 << 10)
+	defer func() { testPool = nil }()
+	scanRoundTrip(t)
+	if len(testPool.out) != 0 {
+		t.Errorf("%d pooled buffers still outstanding after the scans", len(testPool.out))
+	}
+}
+
+func scanRoundTrip(t *testing.T) {
 	const groupRows = 1000
 	for _, rows := range []int{0, 1, 123, 4097} {
 		dir := t.TempDir()
