@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 
 	"github.com/apache/arrow/go/v17/arrow"
 	"github.com/apache/arrow/go/v17/arrow/memory"
@@ -44,10 +45,14 @@ func ScanWith[T any](ctx context.Context, t *Table, mem memory.Allocator, batchS
 		batchSize = defaultBatchSize
 	}
 	ctx, cancel := context.WithCancel(ctx)
-	items := make(chan item, aheadBatches)
-	// One slot per batch that can be in flight: being prepared, waiting in
-	// items, and being consumed.
-	free := make(chan *slot[T], aheadBatches+2)
+	// Files are decoded by up to one goroutine per core, file k by decoder
+	// k % n, each running ahead of fn on its own channel; fn gets the
+	// batches in file order by taking each file from its decoder's channel.
+	n := max(1, min(len(t.Files), runtime.GOMAXPROCS(0)))
+	chans := make([]chan item, n)
+	// One slot per batch that can be in flight: being prepared and waiting
+	// on each channel, and being consumed.
+	free := make(chan *slot[T], n*(aheadBatches+1)+1)
 	for range cap(free) {
 		free <- &slot[T]{}
 	}
@@ -70,18 +75,29 @@ func ScanWith[T any](ctx context.Context, t *Table, mem memory.Allocator, batchS
 		}
 		return nil
 	}
-	go t.produce(ctx, mem, batchSize, items, ready)
-	// On every way out, fn's panics included, stop the producer and release
-	// whatever it decoded that fn will never see.
+	for k := range chans {
+		chans[k] = make(chan item, aheadBatches)
+		go t.produce(ctx, mem, batchSize, k, n, chans[k], ready)
+	}
+	// On every way out, fn's panics included, stop the decoders and release
+	// whatever they decoded that fn will never see.
 	defer func() {
 		cancel()
-		for it := range items {
-			it.discard()
+		for _, items := range chans {
+			for it := range items {
+				it.discard()
+			}
 		}
 	}()
-	for it := range items {
-		if err := consume(ctx, it, fn); err != nil {
-			return err
+	for f := range t.Files {
+		for it := range chans[f%n] {
+			last := it.done != nil
+			if err := consume(ctx, it, fn); err != nil {
+				return err
+			}
+			if last {
+				break
+			}
 		}
 	}
 	if err := ctx.Err(); err != nil {
@@ -139,14 +155,15 @@ func consume[T any](ctx context.Context, it item, fn func(*Batch, *T) error) err
 	return fn(&s.b, &s.v)
 }
 
-// produce decodes every file into items, in order, and closes items.
-func (t *Table) produce(ctx context.Context, mem memory.Allocator, batchSize int, items chan<- item, ready func(*item) error) {
+// produce decodes files k, k+n, k+2n … into items, in order, and closes
+// items. Each file's batches are followed by an item with its cleanup.
+func (t *Table) produce(ctx context.Context, mem memory.Allocator, batchSize, k, n int, items chan<- item, ready func(*item) error) {
 	defer close(items)
-	for _, f := range t.Files {
+	for f := k; f < len(t.Files); f += n {
 		if ctx.Err() != nil {
 			return
 		}
-		if !t.produceFile(ctx, mem, f.Path, batchSize, items, ready) {
+		if !t.produceFile(ctx, mem, t.Files[f].Path, batchSize, items, ready) {
 			return
 		}
 	}
