@@ -31,7 +31,6 @@ type workbookWriter struct {
 	style     *workbookStyles
 	truncated int // text cells cut to fit
 	longLinks int // introducer rows whose draft link Excel could not hold
-	links     sheetLinks
 }
 
 // WriteWorkbook writes the sales-ops workbook for r to path, a new file of
@@ -41,23 +40,23 @@ type workbookWriter struct {
 //
 // The sheets are Summary (first and active), Introducers, Drafts and
 // "No introducer yet"; a list too long for one sheet continues on numbered
-// sheets. The data sheets are streamed, so their cells are not held in
-// memory; their links are, as cell and URL, until the file is written.
-// excelize builds the compressed workbook in memory, which is then copied
-// into path with the links added. On error no file is left at path.
+// sheets. excelize makes the package: the Summary, the styles, and every
+// sheet's place in the workbook, its autofilter's defined name included.
+// The data sheets' worksheet XML, which is nearly all of the file, is made
+// here instead, straight from r, in pieces compressed on every CPU, as the
+// package is copied into path. On error no file is left at path.
 func WriteWorkbook(path string, r *Report) (stats WorkbookStats, err error) {
 	if r == nil {
 		return WorkbookStats{}, fmt.Errorf("%w: write workbook %s: no report", ErrOutput, path)
 	}
 	f := excelize.NewFile()
 	defer func() {
-		// Close removes the streamed sheets' temporary files.
 		if cerr := f.Close(); cerr != nil && err == nil {
 			_ = os.Remove(path)
 			stats, err = WorkbookStats{}, fmt.Errorf("%w: close workbook %s: %w", ErrOutput, path, cerr)
 		}
 	}()
-	stats, links, err := buildWorkbook(f, r)
+	stats, sheets, err := buildWorkbook(f, r)
 	if err != nil {
 		return WorkbookStats{}, fmt.Errorf("%w: write workbook %s: %w", ErrOutput, path, err)
 	}
@@ -65,40 +64,33 @@ func WriteWorkbook(path string, r *Report) (stats WorkbookStats, err error) {
 	if err != nil {
 		return WorkbookStats{}, fmt.Errorf("%w: write workbook %s: %w", ErrOutput, path, err)
 	}
-	if err := saveWorkbook(pkg.Bytes(), links, path); err != nil {
+	if err := saveWorkbook(pkg.Bytes(), sheets, path); err != nil {
 		return WorkbookStats{}, err
 	}
 	return stats, nil
 }
 
-// buildWorkbook writes the sheets of r into f and returns what it wrote and
-// the links still to be added to the saved package.
-func buildWorkbook(f *excelize.File, r *Report) (WorkbookStats, sheetLinks, error) {
+// buildWorkbook lays out the data sheets of r, adds them to f with what
+// excelize must know of them, writes the Summary, and returns what the
+// workbook holds and the data sheets still to be written.
+func buildWorkbook(f *excelize.File, r *Report) (WorkbookStats, []*dataSheet, error) {
 	if err := f.SetSheetName(f.GetSheetName(0), sheetSummary); err != nil {
 		return WorkbookStats{}, nil, fmt.Errorf("name sheet %q: %w", sheetSummary, err)
 	}
-	// Before any sheet is streamed: SetActiveSheet reads every sheet back,
-	// and reading a flushed streamed sheet parses all its rows into memory.
-	f.SetActiveSheet(0)
+	f.SetActiveSheet(0) // the Summary is what a reader sees first
 	style, err := newWorkbookStyles(f)
 	if err != nil {
 		return WorkbookStats{}, nil, err
 	}
-	w := &workbookWriter{f: f, style: style, links: sheetLinks{}}
+	w := &workbookWriter{f: f, style: style}
+	sheets, err := w.addDataSheets(r)
+	if err != nil {
+		return WorkbookStats{}, nil, err
+	}
 	var stats WorkbookStats
-	intro, err := w.writeIntroducers(r.Introducers)
-	if err != nil {
-		return WorkbookStats{}, nil, err
+	for _, s := range sheets {
+		stats.Sheets = append(stats.Sheets, SheetStats{Name: s.name, Rows: s.to - s.from})
 	}
-	drafts, err := w.writeDrafts(r.Drafts, leadNames(r.Introducers))
-	if err != nil {
-		return WorkbookStats{}, nil, err
-	}
-	gaps, err := w.writeGaps(r.Gaps)
-	if err != nil {
-		return WorkbookStats{}, nil, err
-	}
-	stats.Sheets = append(append(intro, drafts...), gaps...)
 
 	facts := summarise(r)
 	w.truncated += summaryCuts(r, &facts)
@@ -113,12 +105,54 @@ func buildWorkbook(f *excelize.File, r *Report) (WorkbookStats, sheetLinks, erro
 		return WorkbookStats{}, nil, fmt.Errorf("set document properties: %w", err)
 	}
 	stats.TruncatedCells = w.truncated
-	return stats, w.links, nil
+	return stats, sheets, nil
 }
 
-// saveWorkbook writes the package pkg, with links added, to a new file at
-// path, synced, and removes the file again when any step fails.
-func saveWorkbook(pkg []byte, links sheetLinks, path string) (err error) {
+// addDataSheets lays out the lists of r on data sheets and adds each sheet
+// to f with its autofilter's defined name. The sheets' contents are written
+// when the workbook is saved; what they will say is counted here, for the
+// Summary.
+func (w *workbookWriter) addDataSheets(r *Report) ([]*dataSheet, error) {
+	st := w.style
+	for i := range r.Introducers {
+		if _, tooLong := draftLink(&r.Introducers[i]); tooLong {
+			w.longLinks++
+		}
+	}
+	drafts := &sheetLayout{base: sheetDrafts, items: draftList{r.Drafts, leadNames(r.Introducers), st}, cols: draftColumns}
+	var sheets []*dataSheet
+	for _, l := range []*sheetLayout{
+		{base: sheetIntroducers, items: introducerList{r.Introducers, st}, cols: introducerColumns, linkCol: introducerLinkCol},
+		drafts,
+		{base: sheetGaps, items: gapList{r.Gaps, st}, cols: gapColumns},
+	} {
+		l.header = st.header
+		s, cuts, err := layOut(l)
+		if err != nil {
+			return nil, err
+		}
+		sheets = append(sheets, s...)
+		w.truncated += cuts
+	}
+	// A body wraps in a column of its own width, however long it is.
+	drafts.widths[draftBodyCol] = draftBodyWidth
+
+	for _, s := range sheets {
+		if _, err := w.f.NewSheet(s.name); err != nil {
+			return nil, fmt.Errorf("add sheet %q: %w", s.name, err)
+		}
+		table := string(s.appendLastCell([]byte("A1:")))
+		if err := w.f.AutoFilter(s.name, table, nil); err != nil {
+			return nil, fmt.Errorf("set autofilter of sheet %q: %w", s.name, err)
+		}
+	}
+	return sheets, nil
+}
+
+// saveWorkbook writes the package pkg, with the data sheets made from
+// sheets, to a new file at path, synced, and removes the file again when any
+// step fails.
+func saveWorkbook(pkg []byte, sheets []*dataSheet, path string) (err error) {
 	zr, err := zip.NewReader(bytes.NewReader(pkg), int64(len(pkg)))
 	if err != nil {
 		return fmt.Errorf("%w: read workbook package for %s: %w", ErrOutput, path, err)
@@ -136,7 +170,7 @@ func saveWorkbook(pkg []byte, links sheetLinks, path string) (err error) {
 	// The zip writer adopts a buffered writer this large instead of
 	// wrapping it in its own, and flushes it when closed.
 	bw := bufio.NewWriterSize(out, 1<<20)
-	if err := linkWorkbook(bw, zr, links); err != nil {
+	if err := writePackage(bw, zr, sheets); err != nil {
 		return fmt.Errorf("%w: write workbook %s: %w", ErrOutput, path, err)
 	}
 	if err := out.Sync(); err != nil {

@@ -3,6 +3,7 @@ package writers
 import (
 	"math"
 	"strings"
+	"time"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -66,20 +67,14 @@ func deref(p *string) string {
 	return *p
 }
 
-// textCell is the value a streamed row carries for text: nil for "" so an
-// empty field writes no cell at all.
-func textCell(s string, style int) any {
-	if s == "" {
-		return nil
-	}
-	return excelize.Cell{StyleID: style, Value: s}
-}
-
 // widthFit estimates column widths from the longest text seen in each
-// column; Excel has no auto-fit in the file format.
+// column, Excel having no auto-fit in the file format, and counts the texts
+// too long for a cell. It takes a list's rows as a cellSink.
 type widthFit struct {
 	cols []column
 	max  []int
+	col  int // the column the next cell of a row goes to
+	cuts int // texts cutText will shorten
 }
 
 func newWidthFit(cols []column) *widthFit {
@@ -93,6 +88,11 @@ func newWidthFit(cols []column) *widthFit {
 
 // see records s as a value of column i (0-based).
 func (w *widthFit) see(i int, s string) {
+	if len(s) > cellCharLimit {
+		if _, cut := cutText(s); cut {
+			w.cuts++
+		}
+	}
 	// The byte length bounds the rune count from above, so most values
 	// skip the count: a value needs its rune count plus a margin of two,
 	// since capitals and bold text run wider than the width unit.
@@ -103,6 +103,16 @@ func (w *widthFit) see(i int, s string) {
 		w.max[i] = n
 	}
 }
+
+func (w *widthFit) text(s string, _ int) {
+	w.see(w.col, s)
+	w.col++
+}
+
+// Numbers and dates keep the width their header needs.
+func (w *widthFit) number(int64, int)    { w.col++ }
+func (w *widthFit) decimal(float64, int) { w.col++ }
+func (w *widthFit) date(time.Time, int)  { w.col++ }
 
 // widths returns one width per column: at most its maxWidth, and for a
 // column without one (numbers, dates) what its header needs.

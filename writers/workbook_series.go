@@ -20,130 +20,81 @@ type column struct {
 	maxWidth int // the widest the column grows to fit its text; 0 fits the header only
 }
 
-// sheetSeries streams the rows of one kind of data sheet. When a sheet is full
-// of rows or of links it continues on a numbered sheet of the same kind
-// ("Introducers 2", ...) with its own header, so no row is ever dropped.
-type sheetSeries struct {
-	w       *workbookWriter
-	base    string
+// A dataList is one list the workbook shows, one row per item, on as many
+// data sheets as it needs.
+type dataList interface {
+	len() int
+	// cells gives the cells of item i's row to c.
+	cells(c cellSink, i int)
+	// height is the height in points item i's row needs, 0 for the default.
+	height(i int) float64
+	// link is the target of the link on item i's row, "" for none.
+	link(i int) string
+}
+
+// sheetLayout is what the sheets of one list share.
+type sheetLayout struct {
+	base    string // name of the first sheet; the next ones add " 2", " 3", ...
+	items   dataList
 	cols    []column
+	names   []string // the columns' names: "A", "B", ...
 	widths  []float64
-	linkCol int // 1-based column holding the row's link; 0 when there is none
-	sheets  []SheetStats
-	sw      *excelize.StreamWriter
-	row     int // last row written on the current sheet, the header being 1
-	links   int // links on the current sheet
+	linkCol int // 0-based column holding a row's link
+	header  int // style of the header row
 }
 
-func newSheetSeries(w *workbookWriter, base string, cols []column, widths []float64, linkCol int) *sheetSeries {
-	return &sheetSeries{w: w, base: base, cols: cols, widths: widths, linkCol: linkCol}
+// dataSheet is one data sheet: a run of its list's items.
+type dataSheet struct {
+	*sheetLayout
+	name     string
+	from, to int   // items from to to-1 of the list
+	links    []int // the items with a link, in order
 }
 
-// add writes one row. A non-empty link becomes the hyperlink of the link
-// column's cell, written when the workbook is saved; values must already
-// hold that cell's display text.
-func (s *sheetSeries) add(values []any, link string, opts ...excelize.RowOpts) error {
-	if s.sw == nil || s.row >= maxRowsPerSheet || (link != "" && s.links >= maxLinksPerSheet) {
-		if err := s.next(); err != nil {
-			return err
+// row is the sheet row of item i, the header being row 1.
+func (s *dataSheet) row(i int) int { return i - s.from + 2 }
+
+// layOut spreads the items of l over data sheets named l.base, "l.base 2",
+// ...: a sheet is full at maxRowsPerSheet rows or maxLinksPerSheet links,
+// and the list continues on the next, so no row is ever dropped. A list
+// without items gets a sheet with its header only. It returns the sheets,
+// whose widths fit the whole list, and how many texts of it are too long
+// for a cell.
+func layOut(l *sheetLayout) ([]*dataSheet, int, error) {
+	l.names = make([]string, len(l.cols))
+	for i := range l.cols {
+		name, err := excelize.ColumnNumberToName(i + 1)
+		if err != nil {
+			return nil, 0, fmt.Errorf("name column %d of sheet %q: %w", i+1, l.base, err)
 		}
+		l.names[i] = name
 	}
-	s.row++
-	cur := &s.sheets[len(s.sheets)-1]
-	cell, err := excelize.CoordinatesToCellName(1, s.row)
-	if err != nil {
-		return fmt.Errorf("name row %d of sheet %q: %w", s.row, cur.Name, err)
-	}
-	if err := s.sw.SetRow(cell, values, opts...); err != nil {
-		return fmt.Errorf("write row %d of sheet %q: %w", s.row, cur.Name, err)
-	}
-	cur.Rows++
-	if link == "" {
-		return nil
-	}
-	ref, err := excelize.CoordinatesToCellName(s.linkCol, s.row)
-	if err != nil {
-		return fmt.Errorf("name link cell of row %d of sheet %q: %w", s.row, cur.Name, err)
-	}
-	s.w.links[cur.Name] = append(s.w.links[cur.Name], sheetLink{ref: ref, target: link})
-	s.links++
-	return nil
-}
-
-// close finishes the last sheet, creating a header-only one when no row came,
-// and returns every sheet of the series in order.
-func (s *sheetSeries) close() ([]SheetStats, error) {
-	if s.sw == nil {
-		if err := s.next(); err != nil {
-			return nil, err
+	fit := newWidthFit(l.cols)
+	var sheets []*dataSheet
+	var cur *dataSheet
+	next := func(from int) {
+		name := l.base
+		if len(sheets) > 0 {
+			name = fmt.Sprintf("%s %d", l.base, len(sheets)+1)
 		}
+		cur = &dataSheet{sheetLayout: l, name: name, from: from, to: from}
+		sheets = append(sheets, cur)
 	}
-	if err := s.finish(); err != nil {
-		return nil, err
-	}
-	return s.sheets, nil
-}
-
-// next finishes the current sheet, if any, and opens the following one.
-func (s *sheetSeries) next() error {
-	if s.sw != nil {
-		if err := s.finish(); err != nil {
-			return err
+	for i := range l.items.len() {
+		fit.col = 0
+		l.items.cells(fit, i)
+		linked := l.items.link(i) != ""
+		if cur == nil || cur.to-cur.from >= maxRowsPerSheet-1 || (linked && len(cur.links) >= maxLinksPerSheet) {
+			next(i)
 		}
-	}
-	name := s.base
-	if len(s.sheets) > 0 {
-		name = fmt.Sprintf("%s %d", s.base, len(s.sheets)+1)
-	}
-	f := s.w.f
-	if _, err := f.NewSheet(name); err != nil {
-		return fmt.Errorf("add sheet %q: %w", name, err)
-	}
-	sw, err := f.NewStreamWriter(name)
-	if err != nil {
-		return fmt.Errorf("stream sheet %q: %w", name, err)
-	}
-	// Widths and panes must precede the first row of a streamed sheet.
-	for i, width := range s.widths {
-		if err := sw.SetColWidth(i+1, i+1, width); err != nil {
-			return fmt.Errorf("set width of column %d of sheet %q: %w", i+1, name, err)
+		if linked {
+			cur.links = append(cur.links, i)
 		}
+		cur.to++
 	}
-	if err := sw.SetPanes(&excelize.Panes{
-		Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
-		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}},
-	}); err != nil {
-		return fmt.Errorf("freeze header of sheet %q: %w", name, err)
+	if cur == nil {
+		next(0)
 	}
-	landscape := "landscape"
-	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{Orientation: &landscape}); err != nil {
-		return fmt.Errorf("set page layout of sheet %q: %w", name, err)
-	}
-	header := make([]any, len(s.cols))
-	for i, c := range s.cols {
-		header[i] = excelize.Cell{StyleID: s.w.style.header, Value: c.header}
-	}
-	if err := sw.SetRow("A1", header, excelize.RowOpts{Height: 20}); err != nil {
-		return fmt.Errorf("write header of sheet %q: %w", name, err)
-	}
-	s.sw, s.row, s.links = sw, 1, 0
-	s.sheets = append(s.sheets, SheetStats{Name: name})
-	return nil
-}
-
-// finish puts the autofilter over the current sheet's table and flushes it.
-func (s *sheetSeries) finish() error {
-	name := s.sheets[len(s.sheets)-1].Name
-	last, err := excelize.CoordinatesToCellName(len(s.cols), s.row)
-	if err != nil {
-		return fmt.Errorf("name last cell of sheet %q: %w", name, err)
-	}
-	if err := s.w.f.AutoFilter(name, "A1:"+last, nil); err != nil {
-		return fmt.Errorf("set autofilter of sheet %q: %w", name, err)
-	}
-	if err := s.sw.Flush(); err != nil {
-		return fmt.Errorf("flush sheet %q: %w", name, err)
-	}
-	s.sw = nil
-	return nil
+	l.widths = fit.widths()
+	return sheets, fit.cuts, nil
 }

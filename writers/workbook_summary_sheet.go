@@ -158,7 +158,7 @@ func (w *workbookWriter) writeSummary(r *Report, facts *summaryFacts, notes []st
 	first := p.row + 1
 	p.counts(facts.bestBands, st.label)
 	for i, b := range facts.bestBands {
-		p.style("A", first+i, w.bandStyle(b.Name))
+		p.style("A", first+i, bandStyle(st, b.Name))
 	}
 	const bandChartHeight = 260
 	p.addBarChart(top, excelize.Col, "Records by their best introducer's band",

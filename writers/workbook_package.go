@@ -2,7 +2,6 @@ package writers
 
 import (
 	"archive/zip"
-	"bufio"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -10,6 +9,75 @@ import (
 	"path"
 	"strings"
 )
+
+// rootRelsPart holds the package's relationships, which name its workbook.
+const rootRelsPart = "_rels/.rels"
+
+// writePackage writes the workbook to dst: the entries of excelize's package
+// src, copied as they are, except the worksheet parts of sheets, which are
+// made here, each followed by its relationships part when it has links.
+func writePackage(dst io.Writer, src *zip.Reader, sheets []*dataSheet) error {
+	parts, err := sheetParts(src)
+	if err != nil {
+		return err
+	}
+	inPackage := make(map[string]bool, len(src.File))
+	for _, zf := range src.File {
+		inPackage[zf.Name] = true
+	}
+	type made struct{ sheet, rels *part }
+	ours := make(map[string]made, len(sheets)) // by excelize's part name
+	// Relationships excelize made for a data sheet belong to the worksheet
+	// XML it made, which is replaced: the sheet's relationships are now
+	// those of its links, or none.
+	replaced := make(map[string]bool, len(sheets))
+	for _, s := range sheets {
+		name, ok := parts[s.name]
+		if !ok {
+			return fmt.Errorf("write sheet %q: workbook has no such sheet", s.name)
+		}
+		if !inPackage[name] {
+			return fmt.Errorf("write sheet %q: package has no part %s", s.name, name)
+		}
+		rels := path.Join(path.Dir(name), "_rels", path.Base(name)+".rels")
+		m := made{sheet: s.worksheetPart(name)}
+		if len(s.links) > 0 {
+			m.rels = s.relsPart(rels)
+		}
+		ours[name], replaced[rels] = m, true
+	}
+	var order []*part // as they are written, so the first are ready first
+	for _, zf := range src.File {
+		if m, ok := ours[zf.Name]; ok {
+			order = append(order, m.sheet)
+			if m.rels != nil {
+				order = append(order, m.rels)
+			}
+		}
+	}
+	stop := compressParts(order)
+	defer stop()
+
+	zw := zip.NewWriter(dst)
+	for _, zf := range src.File {
+		var err error
+		if m, ok := ours[zf.Name]; ok {
+			err = m.sheet.write(zw)
+			if err == nil && m.rels != nil {
+				err = m.rels.write(zw)
+			}
+		} else if !replaced[zf.Name] {
+			err = zw.Copy(zf)
+		}
+		if err != nil {
+			return fmt.Errorf("write part %s: %w", zf.Name, err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("finish zip: %w", err)
+	}
+	return nil
+}
 
 // relationship is one entry of a relationships part.
 type relationship struct {
@@ -96,39 +164,4 @@ func resolvePart(dir, target string) string {
 		return strings.TrimPrefix(path.Clean(target), "/")
 	}
 	return path.Join(dir, target)
-}
-
-// copyContentTypes copies the package's content types, adding the default
-// for relationships parts should it be missing, since linkWorkbook may add
-// such parts.
-func copyContentTypes(zw *zip.Writer, zf *zip.File) error {
-	return copyEntry(zw, zf, func(w *bufio.Writer, r *bufio.Reader) error {
-		data, err := io.ReadAll(r)
-		if err != nil {
-			return err
-		}
-		var doc struct {
-			Defaults []struct {
-				Extension string `xml:"Extension,attr"`
-			} `xml:"Default"`
-		}
-		if err := xml.Unmarshal(data, &doc); err != nil {
-			return fmt.Errorf("parse content types: %w", err)
-		}
-		for _, d := range doc.Defaults {
-			// Part name extensions compare without regard to case.
-			if strings.EqualFold(d.Extension, "rels") {
-				_, err := w.Write(data)
-				return err
-			}
-		}
-		at, err := rootEnd(data)
-		if err != nil {
-			return err
-		}
-		at.write(w, data, func(w *bufio.Writer) {
-			_, _ = w.WriteString(`<Default Extension="rels" ContentType="` + contentTypeRels + `"/>`)
-		})
-		return nil
-	})
 }
