@@ -98,7 +98,18 @@ func (d Data) clean() Data {
 		&d.Owner.FullName, &d.Owner.FirstName, &d.Owner.Email, &d.Owner.Title,
 		&d.Connection.Band,
 	} {
-		*s = strings.TrimSpace(lineBreaks.Replace(*s))
+		*s = cleanText(*s)
 	}
 	return d
+}
+
+// cleanText is one field of clean. Most values are plain ASCII on one line,
+// which only needs trimming.
+func cleanText(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '\r' || c == '\n' || c >= 0x80 {
+			return strings.TrimSpace(lineBreaks.Replace(s))
+		}
+	}
+	return strings.TrimSpace(s)
 }

@@ -41,7 +41,12 @@ func collect(o *Options, g *scoring.Graph, recs []scoring.Record, ranked []scori
 	asOf := writers.DateOf(o.cutoff())
 	dir := g.Dir
 	res := &results{draftSkips: map[string]int64{}, records: map[string]int64{}}
-	var jobs []draftJob
+	rows := 0
+	for _, rk := range ranked {
+		rows += len(rk.Introducers)
+	}
+	res.introducers = make([]writers.ReportIntroducer, 0, rows)
+	jobs := make([]draftJob, 0, rows)
 	for i, r := range recs {
 		rk := ranked[i]
 		owner := memberOf(dir, rk.Owner)

@@ -53,6 +53,11 @@ func Run(ctx context.Context, o Options) (*Manifest, error) {
 	g.Finish()
 	g.Seal()
 	ranked := g.Rank(recs)
+	// The connections need nothing but the pairs: they are written while the
+	// drafts are rendered. Stopping the run waits for them before the stage
+	// is aborted (defers run last first).
+	conns := writeConnections(ctx, st, &o, g)
+	defer conns.wait()
 	res, err := collect(&o, g, recs, ranked)
 	if err != nil {
 		return nil, err
@@ -75,9 +80,9 @@ func Run(ctx context.Context, o Options) (*Manifest, error) {
 		man.Records[k] = res.records[k]
 	}
 
-	committed = true         // write commits or aborts the stage itself
-	pairs := g.Pairs().Len() // write lets the pairs go once they are written
-	if err := write(ctx, st, &o, g, res, man, sw, log); err != nil {
+	committed = true // write commits or aborts the stage itself
+	pairs := g.Pairs().Len()
+	if err := write(ctx, st, &o, g, res, conns, man, sw, log); err != nil {
 		return nil, err
 	}
 	log.Info("run finished", "as_of", man.AsOf, "connections", pairs,

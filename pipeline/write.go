@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"iter"
@@ -18,15 +19,15 @@ import (
 // write puts every output of the run into the stage and commits it, or
 // aborts it on failure. Nothing is visible in the output directory until the
 // commit.
-func write(ctx context.Context, st *writers.Stage, o *Options, g *scoring.Graph, res *results, man *Manifest, sw *stopwatch, log *slog.Logger) (err error) {
+func write(ctx context.Context, st *writers.Stage, o *Options, g *scoring.Graph, res *results, conns *connectionsWriter, man *Manifest, sw *stopwatch, log *slog.Logger) (err error) {
 	committed := false
 	defer func() {
 		if !committed {
 			st.Abort()
 		}
 	}()
+	defer conns.wait() // before the stage is aborted
 	date := o.Date()
-	asOf := writers.DateOf(o.cutoff())
 	part := "part-00000.parquet"
 
 	// The workbook is written on its own goroutine while the Parquet files
@@ -57,14 +58,6 @@ func write(ctx context.Context, st *writers.Stage, o *Options, g *scoring.Graph,
 		}
 	}()
 
-	if err := writeParts(ctx, st, man, partition("connections", date), connections(asOf, g)); err != nil {
-		return err
-	}
-	sw.lap("write_connections")
-	// The pairs are the largest thing a run holds and nothing reads them
-	// from here on.
-	g.Pairs().Release()
-
 	rel := path.Join(partition("introducers", date), part)
 	introducers := func(yield func(writers.IntroducerRow) bool) {
 		for _, r := range res.introducers {
@@ -92,6 +85,16 @@ func write(ctx context.Context, st *writers.Stage, o *Options, g *scoring.Graph,
 	}
 	sw.lap("wait_for_workbook")
 	sw.timings = append(sw.timings, Timing{"write_workbook (alongside the Parquet)", b.took.Seconds()})
+
+	if err := conns.wait(); err != nil {
+		return err
+	}
+	// The pairs are the largest thing a run holds, and nothing reads them
+	// any more.
+	g.Pairs().Release()
+	man.Outputs = append(conns.outputs, man.Outputs...)
+	sw.lap("wait_for_connections")
+	sw.timings = append(sw.timings, Timing{"write_connections (alongside ranking and the rest)", conns.took.Seconds()})
 
 	rel = path.Join("runs", date+".json")
 	p, err := st.Path(rel)
@@ -132,46 +135,62 @@ func writeTable[T any](ctx context.Context, st *writers.Stage, man *Manifest, re
 	return ctx.Err()
 }
 
-// writeParts writes parts as dir/part-00000.parquet, part-00001.parquet …,
-// as many at once as there are cores, and records them in the manifest in
-// order.
-func writeParts[T any](ctx context.Context, st *writers.Stage, man *Manifest, dir string, parts []iter.Seq[T]) error {
-	type result struct {
-		rel string
-		n   int64
-		err error
-	}
-	results := make([]result, len(parts))
-	next := make(chan int, len(parts))
-	for i := range parts {
-		next <- i
-	}
-	close(next)
-	var wg sync.WaitGroup
-	for range min(len(parts), runtime.GOMAXPROCS(0)) {
-		wg.Go(func() {
-			for i := range next {
-				r := &results[i]
-				r.rel = path.Join(dir, fmt.Sprintf("part-%05d.parquet", i))
-				p, err := st.Path(r.rel)
-				if err == nil {
-					r.n, err = writers.WriteParquet(p, parts[i])
-					if err != nil {
-						err = fmt.Errorf("%w: %w", writers.ErrOutput, err)
-					}
-				}
-				r.err = err
-			}
-		})
-	}
-	wg.Wait()
-	for _, r := range results {
-		if r.err != nil {
-			return r.err
+// connectionsWriter writes the connections on their own goroutines.
+type connectionsWriter struct {
+	done    chan struct{}
+	outputs []OutputFile
+	err     error
+	took    time.Duration
+}
+
+// writeConnections starts writing the connections of g into the stage, in
+// parts of connectionsPerPart rows, as many at once as there are cores. g's
+// pairs must not change until wait has returned.
+func writeConnections(ctx context.Context, st *writers.Stage, o *Options, g *scoring.Graph) *connectionsWriter {
+	c := &connectionsWriter{done: make(chan struct{})}
+	dir := partition("connections", o.Date())
+	go func() {
+		defer close(c.done)
+		start := time.Now()
+		parts := connections(writers.DateOf(o.cutoff()), g)
+		c.outputs = make([]OutputFile, len(parts))
+		errs := make([]error, len(parts))
+		next := make(chan int, len(parts))
+		for i := range parts {
+			next <- i
 		}
-		man.Outputs = append(man.Outputs, OutputFile{r.rel, r.n})
-	}
-	return ctx.Err()
+		close(next)
+		var wg sync.WaitGroup
+		for range min(len(parts), runtime.GOMAXPROCS(0)) {
+			wg.Go(func() {
+				for i := range next {
+					out := &c.outputs[i]
+					out.Path = path.Join(dir, fmt.Sprintf("part-%05d.parquet", i))
+					p, err := st.Path(out.Path)
+					if err == nil {
+						if out.Rows, err = writers.WriteParquet(p, parts[i]); err != nil {
+							err = fmt.Errorf("%w: %w", writers.ErrOutput, err)
+						}
+					}
+					errs[i] = err
+				}
+			})
+		}
+		wg.Wait()
+		for _, err := range errs {
+			c.err = cmp.Or(c.err, err)
+		}
+		c.err = cmp.Or(c.err, ctx.Err())
+		c.took = time.Since(start)
+	}()
+	return c
+}
+
+// wait waits until the connections are written and returns the error, if
+// any; it may be called more than once.
+func (c *connectionsWriter) wait() error {
+	<-c.done
+	return c.err
 }
 
 // report gathers what the workbook shows.
