@@ -18,8 +18,11 @@ type interned struct {
 
 // strings gathers a single-address column; rows not kept get no address.
 func (c *interned) strings(d *scoring.Directory, s readers.StringColumn, keep []bool) {
-	c.keys.Reset(d)
+	c.keys.Reset(d, len(keep), s.Bytes())
 	c.ends = c.ends[:0]
+	if cap(c.ends) < len(keep) {
+		c.ends = make([]int32, 0, len(keep))
+	}
 	for i, k := range keep {
 		if raw, ok := s.Value(i); k && ok {
 			c.keys.Add(raw)
@@ -30,8 +33,11 @@ func (c *interned) strings(d *scoring.Directory, s readers.StringColumn, keep []
 
 // lists is strings for a list<string> column.
 func (c *interned) lists(d *scoring.Directory, l readers.ListColumn, keep []bool) {
-	c.keys.Reset(d)
+	c.keys.Reset(d, l.Len(), l.Bytes())
 	c.ends = c.ends[:0]
+	if cap(c.ends) < len(keep) {
+		c.ends = make([]int32, 0, len(keep))
+	}
 	for i, k := range keep {
 		start, end := l.Range(i)
 		if !k {

@@ -109,6 +109,18 @@ func (c TimeColumn) Micros(i int) (us int64, ok bool) {
 	return v, true
 }
 
+// Bytes is about how many bytes of text the column holds: for sizing
+// buffers.
+func (c StringColumn) Bytes() int {
+	switch {
+	case c.utf8 != nil:
+		return len(c.utf8.ValueBytes())
+	case c.large != nil:
+		return len(c.large.ValueBytes())
+	}
+	return 0
+}
+
 // ListColumn is a list<string> column of one batch.
 type ListColumn struct {
 	valid validity
@@ -140,6 +152,20 @@ func (c ListColumn) Range(i int) (start, end int) {
 // null element. s shares memory with the batch.
 func (c ListColumn) Elem(j int) (s string, ok bool) {
 	return c.elems.Value(j)
+}
+
+// Bytes is about how many bytes of text the column's lists hold.
+func (c ListColumn) Bytes() int { return c.elems.Bytes() }
+
+// Len is about how many elements the column's lists hold.
+func (c ListColumn) Len() int {
+	switch {
+	case c.elems.utf8 != nil:
+		return c.elems.utf8.Len()
+	case c.elems.large != nil:
+		return c.elems.large.Len()
+	}
+	return 0
 }
 
 // BoolColumn is a bool column of one batch.

@@ -18,10 +18,19 @@ type Keys struct {
 	hashes []uint64
 }
 
-// Reset empties k for addresses to be interned by d, keeping its buffers.
-func (k *Keys) Reset(d *Directory) {
+// Reset empties k for about n addresses of about size bytes to be interned
+// by d, keeping its buffers.
+func (k *Keys) Reset(d *Directory, n, size int) {
 	k.seed = d.ids.seed
-	k.text, k.ends, k.hashes = k.text[:0], k.ends[:0], k.hashes[:0]
+	k.text, k.ends, k.hashes = reuse(k.text, size), reuse(k.ends, n), reuse(k.hashes, n)
+}
+
+// reuse returns s emptied, with room for n elements.
+func reuse[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, 0, n)
+	}
+	return s[:0]
 }
 
 // Add appends raw, normalised.
@@ -71,7 +80,7 @@ func (d *Directory) InternKeys(k *Keys, ids []int32) (invalid int) {
 // InternAll interns raws into ids as InternKeys does.
 func (d *Directory) InternAll(raws []string, ids []int32) (invalid int) {
 	var k Keys
-	k.Reset(d)
+	k.Reset(d, len(raws), 0)
 	for _, raw := range raws {
 		k.Add(raw)
 	}
