@@ -220,18 +220,28 @@ func appendNormal(buf []byte, raw string) []byte {
 		}
 	}
 	start := len(buf)
-	for i := 0; i < len(s); i++ {
+	buf = slices.Grow(buf, len(s))[:start+len(s)]
+	out := buf[start:]
+	for i := range len(s) {
 		c := s[i]
 		if c >= 0x80 {
 			return append(buf[:start], Normalize(raw)...)
 		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf = append(buf, c)
+		out[i] = asciiLower[c]
 	}
 	return buf
 }
+
+// asciiLower maps an ASCII byte to its lower case.
+var asciiLower = func() (t [128]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		if 'A' <= c && c <= 'Z' {
+			t[c] += 'a' - 'A'
+		}
+	}
+	return t
+}()
 
 // add interns a valid normalised address that is not yet known.
 // h and slot are what find returned for it.
