@@ -249,7 +249,7 @@ func memberOf(dir *scoring.Directory, m int32) *scoring.Member {
 
 // connectionsPerPart is how many connection rows go into one part file: a
 // few tens of MB, and parts that can be written on several cores at once.
-var connectionsPerPart = 1 << 21
+var connectionsPerPart = 1 << 20
 
 // connections yields the connection rows ordered by user email, then
 // external address, cut into parts of connectionsPerPart rows (at least
