@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"reflect"
@@ -48,5 +49,27 @@ func TestConnectionsInParts(t *testing.T) {
 	}
 	if man.Outputs[0].Path != "connections/as_of=2026-11-21/part-00000.parquet" || man.Outputs[0].Rows != int64(len(whole)) {
 		t.Errorf("one part: manifest lists %+v first", man.Outputs[0])
+	}
+}
+
+// A stopped run stops writing connection rows within 64Ki rows.
+func TestUntilDoneStops(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	all := func(yield func(int) bool) {
+		for i := 0; i < 1<<20; i++ {
+			if i == 1000 {
+				cancel()
+			}
+			if !yield(i) {
+				return
+			}
+		}
+	}
+	n := 0
+	for range untilDone(ctx, all) {
+		n++
+	}
+	if n != 1<<16-1 {
+		t.Errorf("%d rows after the cancel at row 1000, want %d (the next check)", n, 1<<16-1)
 	}
 }

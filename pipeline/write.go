@@ -164,11 +164,14 @@ func writeConnections(ctx context.Context, st *writers.Stage, o *Options, g *sco
 		for range min(len(parts), runtime.GOMAXPROCS(0)) {
 			wg.Go(func() {
 				for i := range next {
+					if ctx.Err() != nil {
+						break // a stopped run aborts the stage once wait returns
+					}
 					out := &c.outputs[i]
 					out.Path = path.Join(dir, fmt.Sprintf("part-%05d.parquet", i))
 					p, err := st.Path(out.Path)
 					if err == nil {
-						if out.Rows, err = writers.WriteParquet(p, parts[i]); err != nil {
+						if out.Rows, err = writers.WriteParquet(p, untilDone(ctx, parts[i])); err != nil {
 							err = fmt.Errorf("%w: %w", writers.ErrOutput, err)
 						}
 					}
@@ -184,6 +187,21 @@ func writeConnections(ctx context.Context, st *writers.Stage, o *Options, g *sco
 		c.took = time.Since(start)
 	}()
 	return c
+}
+
+// untilDone yields rows until ctx is done, checking every 64Ki rows.
+func untilDone[T any](ctx context.Context, rows iter.Seq[T]) iter.Seq[T] {
+	return func(yield func(T) bool) {
+		n := 0
+		for r := range rows {
+			if n++; n%(1<<16) == 0 && ctx.Err() != nil {
+				return
+			}
+			if !yield(r) {
+				return
+			}
+		}
+	}
 }
 
 // wait waits until the connections are written and returns the error, if

@@ -104,10 +104,6 @@ func patchFooter(t *testing.T, path string, edit func(md *format.FileMetaData)) 
 
 // scan runs t.Scan with a fresh checked allocator and fails the test if any
 // Arrow memory is left allocated afterwards, whatever Scan returned.
-// testPool, when set, is the allocator under the scans of a test instead of
-// Arrow's Go allocator.
-var testPool *Pool
-
 func scan(t *testing.T, tbl *Table, batchSize int, fn func(b *Batch) error) error {
 	t.Helper()
 	return scanCtx(t, context.Background(), tbl, batchSize, fn)
@@ -115,11 +111,7 @@ func scan(t *testing.T, tbl *Table, batchSize int, fn func(b *Batch) error) erro
 
 func scanCtx(t *testing.T, ctx context.Context, tbl *Table, batchSize int, fn func(b *Batch) error) error {
 	t.Helper()
-	base := memory.Allocator(memory.NewGoAllocator())
-	if testPool != nil {
-		base = testPool
-	}
-	mem := memory.NewCheckedAllocator(base)
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
 	defer mem.AssertSize(t, 0)
 	return tbl.Scan(ctx, mem, batchSize, fn)
 }

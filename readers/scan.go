@@ -61,7 +61,7 @@ func ScanWith[T any](ctx context.Context, t *Table, mem memory.Allocator, batchS
 		select {
 		case s = <-free:
 		case <-ctx.Done():
-			return ctx.Err()
+			return fmt.Errorf("scan file %q row group %d: %w", it.file, it.rg, ctx.Err())
 		}
 		it.slot, it.free = s, func() { free <- s }
 		s.b.reset(it.file, it.rg, t.Columns)

@@ -5,16 +5,18 @@ import (
 	"runtime/debug"
 
 	"github.com/apache/arrow/go/v17/arrow/memory"
-	"github.com/wkw/wkw/readers"
 )
 
-// allocator picks where Arrow's column buffers live: the Go heap, through a
-// pool that reuses what Arrow frees (readers.Pool). Arrow's C allocator
-// (mallocator) was tried and measured no faster here, and it turns a double
-// free inside Arrow v17's builders into a crash; the pool ignores such a
-// free.
+// allocator picks where Arrow's column buffers live: the Go heap. Arrow's
+// C allocator (mallocator) was tried and measured no faster here, and it
+// turns a double free inside Arrow v17's builders into a crash. Any
+// allocator that reuses freed memory is unsafe with Arrow v17: its page
+// reader frees a decompressed page's buffer while the page is still being
+// decoded (serializedPageReader.Next), which a pool of reused buffers turned
+// into wrong values from Snappy-compressed V1 pages; Go's allocator, whose
+// Free does nothing, is immune.
 func allocator() memory.Allocator {
-	return readers.NewPool(256 << 20)
+	return memory.NewGoAllocator()
 }
 
 // The collector runs at Go's default pace: the model's big structures hold
