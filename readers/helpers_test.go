@@ -111,7 +111,9 @@ func scan(t *testing.T, tbl *Table, batchSize int, fn func(b *Batch) error) erro
 
 func scanCtx(t *testing.T, ctx context.Context, tbl *Table, batchSize int, fn func(b *Batch) error) error {
 	t.Helper()
-	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	// The scans run over the pool wkw uses, overwriting every buffer it takes
+	// back, so a read of freed memory shows up as wrong values.
+	mem := memory.NewCheckedAllocator(NewPool(64 << 20).Poison())
 	defer mem.AssertSize(t, 0)
 	return tbl.Scan(ctx, mem, batchSize, fn)
 }

@@ -223,7 +223,7 @@ func (t *Table) produceFile(ctx context.Context, mem memory.Allocator, path stri
 		if len(p.leaves) == 0 {
 			ok = produceNulls(ctx, path, rg, want, batchSize, items, ready)
 		} else {
-			ok = produceRowGroup(ctx, fr, p, path, rg, want, items, ready)
+			ok = produceRowGroup(ctx, fr, sw, p, path, rg, want, items, ready)
 		}
 		if !ok {
 			return false
@@ -234,11 +234,15 @@ func (t *Table) produceFile(ctx context.Context, mem memory.Allocator, path stri
 
 // produceRowGroup decodes one row group into items. Only the calls into
 // pqarrow are guarded against panics.
-func produceRowGroup(ctx context.Context, fr *pqarrow.FileReader, p projection, path string, rg int, want int64, items chan<- item, ready func(*item) error) bool {
+func produceRowGroup(ctx context.Context, fr *pqarrow.FileReader, sw *sweeper, p projection, path string, rg int, want int64, items chan<- item, ready func(*item) error) bool {
 	fail := func(err error) bool {
 		send(ctx, items, item{err: err})
 		return false
 	}
+	// Page buffers freed during the decoding are only freed for real once
+	// the row group's reader is released (see sweeper).
+	sw.hold()
+	defer sw.release()
 	var rr pqarrow.RecordReader
 	err := guard(func() (err error) {
 		rr, err = fr.GetRecordReader(ctx, p.leaves, []int{rg})

@@ -15,14 +15,22 @@ import (
 // part way through a page abandons the buffers it was filling. With Go's
 // allocator that is garbage; with an allocator outside the Go heap it would
 // be a leak that grows with every part file.
+//
+// It also holds back frees while a row group is being decoded (hold, then
+// release once the row group's reader is released). Arrow v17's page reader
+// frees a decompressed page's buffer while the page is still being decoded
+// (serializedPageReader.Next); with an allocator that reuses memory, such as
+// Pool, that page would be overwritten under the decoder.
 type sweeper struct {
-	mem  memory.Allocator
-	mu   sync.Mutex
-	live map[*byte][]byte
+	mem     memory.Allocator
+	mu      sync.Mutex
+	live    map[*byte][]byte
+	holding int              // row groups being decoded
+	held    map[*byte][]byte // frees held back until no row group is
 }
 
 func newSweeper(mem memory.Allocator) *sweeper {
-	return &sweeper{mem: mem, live: make(map[*byte][]byte)}
+	return &sweeper{mem: mem, live: make(map[*byte][]byte), held: make(map[*byte][]byte)}
 }
 
 func (s *sweeper) Allocate(size int) []byte {
@@ -40,7 +48,37 @@ func (s *sweeper) Reallocate(size int, b []byte) []byte {
 
 func (s *sweeper) Free(b []byte) {
 	s.untrack(b)
+	if len(b) > 0 {
+		s.mu.Lock()
+		if s.holding > 0 {
+			// Keyed by address, so a buffer freed twice is freed once.
+			s.held[unsafe.SliceData(b)] = b
+			s.mu.Unlock()
+			return
+		}
+		s.mu.Unlock()
+	}
 	s.mem.Free(b)
+}
+
+// hold starts holding back frees; release ends one hold and, when none is
+// left, frees what was held.
+func (s *sweeper) hold() {
+	s.mu.Lock()
+	s.holding++
+	s.mu.Unlock()
+}
+
+func (s *sweeper) release() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.holding--; s.holding > 0 {
+		return
+	}
+	for p, b := range s.held {
+		s.mem.Free(b)
+		delete(s.held, p)
+	}
 }
 
 // Empty allocations are not tracked: they hold nothing, and allocators may

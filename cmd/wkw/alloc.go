@@ -5,18 +5,17 @@ import (
 	"runtime/debug"
 
 	"github.com/apache/arrow/go/v17/arrow/memory"
+	"github.com/wkw/wkw/readers"
 )
 
-// allocator picks where Arrow's column buffers live: the Go heap. Arrow's
-// C allocator (mallocator) was tried and measured no faster here, and it
-// turns a double free inside Arrow v17's builders into a crash. Any
-// allocator that reuses freed memory is unsafe with Arrow v17: its page
-// reader frees a decompressed page's buffer while the page is still being
-// decoded (serializedPageReader.Next), which a pool of reused buffers turned
-// into wrong values from Snappy-compressed V1 pages; Go's allocator, whose
-// Free does nothing, is immune.
+// allocator picks where Arrow's column buffers live: the Go heap, through a
+// pool that reuses what Arrow frees (readers.Pool). Decoding allocates the
+// same buffer sizes batch after batch; reusing them saves the page faults of
+// fresh memory and some collections (10M emails: 27.1 s -> 22.8 s, 47 -> 40
+// CPU-s). Arrow v17 reads some page buffers after freeing them, so the
+// readers hold those frees back until each row group is done.
 func allocator() memory.Allocator {
-	return memory.NewGoAllocator()
+	return readers.NewPool(256 << 20)
 }
 
 // The collector runs at Go's default pace: the model's big structures hold
