@@ -39,7 +39,7 @@ func FuzzOpenAndScan(f *testing.F) {
 		done := make(chan struct{})
 		var rows, declared int64
 		var err error
-		mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+		mem := memory.NewCheckedAllocator(NewPool(16 << 20).Poison()) // wkw's allocator, freed memory overwritten
 		go func() {
 			defer close(done)
 			var tbl *Table
