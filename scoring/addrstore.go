@@ -18,7 +18,13 @@ type addrRef struct{ chunk, off, n uint32 }
 const addrStoreChunk = 1 << 20
 
 // add stores a copy of a and returns its id.
-func (s *addrStore) add(a []byte) int32 {
+func (s *addrStore) add(a []byte) int32 { return storeText(s, a) }
+
+// addText is add for a string, without converting it (which would copy it
+// once more).
+func (s *addrStore) addText(a string) int32 { return storeText(s, a) }
+
+func storeText[T string | []byte](s *addrStore, a T) int32 {
 	last := len(s.chunks) - 1
 	if last < 0 || len(s.chunks[last])+len(a) > cap(s.chunks[last]) {
 		s.chunks = append(s.chunks, make([]byte, 0, max(addrStoreChunk, len(a))))

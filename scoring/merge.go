@@ -59,11 +59,25 @@ func (r *Repeats) Seal() int {
 		for g, h := range repeated {
 			groups.put(h, int32(g))
 		}
+		// Groups are renumbered in the order their first rows come, so the
+		// messages the merger holds at a time sit together in its arrays
+		// rather than scattered in hash order (10M emails: the merger's CPU
+		// 3.8 s -> 2.6 s in the profile; the run's wall time did not move
+		// beyond the noise).
+		order := make([]int32, len(repeated)) // by hash order: group + 1
+		want := make([]int32, 0, len(repeated))
 		for k, h := range r.hashes {
-			if g := groups.get(h); g >= 0 {
-				r.rows = append(r.rows, uint64(k)<<32|uint64(g))
+			g := groups.get(h)
+			if g < 0 {
+				continue
 			}
+			if order[g] == 0 {
+				want = append(want, r.want[g])
+				order[g] = int32(len(want))
+			}
+			r.rows = append(r.rows, uint64(k)<<32|uint64(order[g]-1))
 		}
+		r.want = want
 	}
 	r.hashes = nil
 	return len(r.want)
@@ -246,7 +260,7 @@ func (mg *Merger) Add(g int32, id string, row *Message) *Message {
 	gr := &mg.groups[g]
 	switch {
 	case gr.id < 0:
-		gr.id = mg.ids.add([]byte(id))
+		gr.id = mg.ids.addText(id)
 		mg.held++
 	case mg.ids.get(gr.id) != id:
 		mg.addOther(id, row)
