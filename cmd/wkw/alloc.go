@@ -11,7 +11,7 @@ import (
 // allocator picks where Arrow's column buffers live: the Go heap, through a
 // pool that reuses what Arrow frees (readers.Pool). Decoding allocates the
 // same buffer sizes batch after batch; reusing them saves the page faults of
-// fresh memory and some collections (10M emails: 27.1 s -> 22.8 s, 47 -> 40
+// fresh memory and some collections (10M emails: 27.1 s -> 24.1 s, 47 -> 42
 // CPU-s). Arrow v17 reads some page buffers after freeing them, so the
 // readers hold those frees back until each row group is done.
 func allocator() memory.Allocator {
