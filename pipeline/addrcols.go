@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"slices"
+
 	"github.com/wkw/wkw/readers"
 	"github.com/wkw/wkw/scoring"
 )
@@ -18,11 +20,7 @@ type interned struct {
 
 // strings gathers a single-address column; rows not kept get no address.
 func (c *interned) strings(d *scoring.Directory, s readers.StringColumn, keep []bool) {
-	c.keys.Reset(d, len(keep), s.Bytes())
-	c.ends = c.ends[:0]
-	if cap(c.ends) < len(keep) {
-		c.ends = make([]int32, 0, len(keep))
-	}
+	c.reset(d, len(keep), s.Bytes(), len(keep))
 	for i, k := range keep {
 		if raw, ok := s.Value(i); k && ok {
 			c.keys.Add(raw)
@@ -33,11 +31,7 @@ func (c *interned) strings(d *scoring.Directory, s readers.StringColumn, keep []
 
 // lists is strings for a list<string> column.
 func (c *interned) lists(d *scoring.Directory, l readers.ListColumn, keep []bool) {
-	c.keys.Reset(d, l.Len(), l.Bytes())
-	c.ends = c.ends[:0]
-	if cap(c.ends) < len(keep) {
-		c.ends = make([]int32, 0, len(keep))
-	}
+	c.reset(d, l.Len(), l.Bytes(), len(keep))
 	for i, k := range keep {
 		start, end := l.Range(i)
 		if !k {
@@ -52,14 +46,17 @@ func (c *interned) lists(d *scoring.Directory, l readers.ListColumn, keep []bool
 	}
 }
 
+// reset empties c for about n addresses of about size bytes in rows rows.
+func (c *interned) reset(d *scoring.Directory, n, size, rows int) {
+	c.keys.Reset(d, n, size)
+	c.ends = slices.Grow(c.ends[:0], rows)
+}
+
 // intern interns the gathered addresses, adding them to *present and the
 // invalid ones to *invalid.
 func (c *interned) intern(d *scoring.Directory, present, invalid *int64) {
 	n := c.keys.Len()
-	if cap(c.ids) < n {
-		c.ids = make([]int32, n, 2*n)
-	}
-	c.ids = c.ids[:n]
+	c.ids = slices.Grow(c.ids[:0], n)[:n]
 	*invalid += int64(d.InternKeys(&c.keys, c.ids))
 	*present += int64(n)
 }

@@ -39,7 +39,7 @@ type results struct {
 // input order and rank order.
 func collect(o *Options, g *scoring.Graph, recs []scoring.Record, ranked []scoring.Ranked) (*results, error) {
 	asOf := writers.DateOf(o.cutoff())
-	dir := g.Dir
+	dir, pairs := g.Dir, g.Pairs()
 	res := &results{draftSkips: map[string]int64{}, records: map[string]int64{}}
 	rows := 0
 	for _, rk := range ranked {
@@ -70,7 +70,7 @@ func collect(o *Options, g *scoring.Graph, recs []scoring.Record, ranked []scori
 		res.records["with_introducers"]++
 		skip := draftSkip(o, dir, r, rk.Owner)
 		for rank, pi := range rk.Introducers {
-			p := g.Pairs().At(pi)
+			p := pairs.At(pi)
 			in := &dir.Members[p.Member]
 			row := writers.IntroducerRow{
 				AsOf:               asOf,

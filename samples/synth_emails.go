@@ -22,11 +22,7 @@ type emailGen struct {
 	r        *rand.Rand
 	clock    synthClock
 	left     int // rows still to be committed
-	step     int
-	ring     [][]emailRow
-	pending  int
-	ready    []emailRow
-	readyPos int
+	rows     delayRing[emailRow]
 	strs     slab[string]
 	lists    slab[*string]
 	times    slab[time.Time]
@@ -46,7 +42,7 @@ type synthRcpt struct {
 
 func newEmailGen(o *synthOrg, p SynthParams) *emailGen {
 	g := &emailGen{o: o, r: newSynthRand(p.Seed, 4), clock: newSynthClock(p.AsOf), left: p.Emails,
-		ring: make([][]emailRow, synthDelay)}
+		rows: newDelayRing[emailRow](synthDelay, synthMinDelay)}
 	for _, s := range synthSubjects {
 		g.subjects = append(g.subjects, s, "Re: "+s, "RE: "+s, "Fwd: "+s, "Re: Re: "+s)
 	}
@@ -54,27 +50,7 @@ func newEmailGen(o *synthOrg, p SynthParams) *emailGen {
 }
 
 func (g *emailGen) next(row *emailRow) bool {
-	if g.readyPos == len(g.ready) {
-		clear(g.ready)
-		g.ready, g.readyPos = g.ready[:0], 0
-	}
-	for len(g.ready) == 0 {
-		if g.left == 0 && g.pending == 0 {
-			return false
-		}
-		slot := g.step % synthDelay
-		if g.left > 0 {
-			g.message()
-		}
-		g.ready = append(g.ready, g.ring[slot]...)
-		g.pending -= len(g.ring[slot])
-		clear(g.ring[slot])
-		g.ring[slot] = g.ring[slot][:0]
-		g.step++
-	}
-	*row = g.ready[g.readyPos]
-	g.readyPos++
-	return true
+	return g.rows.next(row, func() bool { return g.left > 0 }, g.message)
 }
 
 // message builds one message and its copies: the first goes out now, the
@@ -288,16 +264,14 @@ func (g *emailGen) emit(from *synthAddr, senderIsUser bool, copies int) {
 			if senderIsUser || len(g.boxes) == 0 {
 				cp.Bcc = lists[2]
 			}
-			g.ready = append(g.ready, cp)
+			g.rows.now(cp)
 			continue
 		}
 		cp.SentAt = g.times.put(t.Add(time.Duration(r.Int64N(120_000_000)) * time.Microsecond))
 		if chance(r, 300) {
 			cp.From = o.variant(r, from)
 		}
-		slot := (g.step + synthMinDelay + r.IntN(synthDelay-synthMinDelay)) % synthDelay
-		g.ring[slot] = append(g.ring[slot], cp)
-		g.pending++
+		g.rows.later(r, cp)
 	}
 }
 
@@ -318,7 +292,7 @@ func (g *emailGen) messageID(from *synthAddr) *string {
 	g.ids.WriteByte('<')
 	g.ids.Write(strconv.AppendUint(buf[:0], g.r.Uint64(), 36))
 	g.ids.WriteByte('.')
-	g.ids.Write(strconv.AppendUint(buf[:0], uint64(g.step), 10))
+	g.ids.Write(strconv.AppendUint(buf[:0], uint64(g.rows.step), 10))
 	if from.company < 0 {
 		g.ids.WriteString("@mail.corp.example>")
 	} else {

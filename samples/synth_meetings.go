@@ -16,53 +16,29 @@ const (
 
 // meetingGen produces the meetings table one row at a time.
 type meetingGen struct {
-	o        *synthOrg
-	r        *rand.Rand
-	clock    synthClock
-	left     int
-	step     int
-	ring     [][]meetingRow
-	pending  int
-	ready    []meetingRow
-	readyPos int
-	strs     slab[string]
-	lists    slab[*string]
-	times    slab[time.Time]
-	bools    slab[bool]
-	ids      strings.Builder
-	people   []synthRcpt // field 0 required, 1 optional
-	boxes    []int
+	o      *synthOrg
+	r      *rand.Rand
+	clock  synthClock
+	left   int
+	rows   delayRing[meetingRow]
+	strs   slab[string]
+	lists  slab[*string]
+	times  slab[time.Time]
+	bools  slab[bool]
+	ids    strings.Builder
+	people []synthRcpt // field 0 required, 1 optional
+	boxes  []int
 }
 
 var meetingMinutes = []int{15, 30, 30, 30, 45, 60, 60, 90, 120}
 
 func newMeetingGen(o *synthOrg, p SynthParams) *meetingGen {
 	return &meetingGen{o: o, r: newSynthRand(p.Seed, 8), clock: newSynthClock(p.AsOf), left: p.Meetings,
-		ring: make([][]meetingRow, meetingDelay)}
+		rows: newDelayRing[meetingRow](meetingDelay, meetingMinDelay)}
 }
 
 func (g *meetingGen) next(row *meetingRow) bool {
-	if g.readyPos == len(g.ready) {
-		clear(g.ready)
-		g.ready, g.readyPos = g.ready[:0], 0
-	}
-	for len(g.ready) == 0 {
-		if g.left == 0 && g.pending == 0 {
-			return false
-		}
-		slot := g.step % meetingDelay
-		if g.left > 0 {
-			g.meeting()
-		}
-		g.ready = append(g.ready, g.ring[slot]...)
-		g.pending -= len(g.ring[slot])
-		clear(g.ring[slot])
-		g.ring[slot] = g.ring[slot][:0]
-		g.step++
-	}
-	*row = g.ready[g.readyPos]
-	g.readyPos++
-	return true
+	return g.rows.next(row, func() bool { return g.left > 0 }, g.meeting)
 }
 
 // participantCount draws a meeting's size: two to twelve as a rule, now and
@@ -178,7 +154,7 @@ func (g *meetingGen) emit(org *synthAddr, listed []synthRcpt, copies int) {
 	case p < 600:
 		row.Cancelled = g.bools.put(false)
 	}
-	g.ready = append(g.ready, row)
+	g.rows.now(row)
 	if copies < 2 {
 		return
 	}
@@ -189,9 +165,7 @@ func (g *meetingGen) emit(org *synthAddr, listed []synthRcpt, copies int) {
 	if row.Cancelled != nil && *row.Cancelled && chance(r, 300) {
 		cp.Cancelled = nil
 	}
-	slot := (g.step + meetingMinDelay + r.IntN(meetingDelay-meetingMinDelay)) % meetingDelay
-	g.ring[slot] = append(g.ring[slot], cp)
-	g.pending++
+	g.rows.later(r, cp)
 }
 
 // meetingID is an Outlook-style iCalUID; one in ten thousand is null.
@@ -208,6 +182,6 @@ func (g *meetingGen) meetingID() *string {
 	g.ids.WriteString("040000008200E00074C5B7101A82E008")
 	g.ids.Write(strconv.AppendUint(buf[:0], g.r.Uint64(), 16))
 	g.ids.WriteByte('-')
-	g.ids.Write(strconv.AppendUint(buf[:0], uint64(g.step), 10))
+	g.ids.Write(strconv.AppendUint(buf[:0], uint64(g.rows.step), 10))
 	return g.strs.put(g.ids.String()[start:])
 }

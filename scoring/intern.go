@@ -76,13 +76,3 @@ func (d *Directory) InternKeys(k *Keys, ids []int32) (invalid int) {
 	}
 	return invalid
 }
-
-// InternAll interns raws into ids as InternKeys does.
-func (d *Directory) InternAll(raws []string, ids []int32) (invalid int) {
-	var k Keys
-	k.Reset(d, len(raws), 0)
-	for _, raw := range raws {
-		k.Add(raw)
-	}
-	return d.InternKeys(&k, ids)
-}

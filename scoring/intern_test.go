@@ -6,10 +6,10 @@ import (
 	"testing"
 )
 
-// InternAll gives every address the id Intern gives it in a twin
+// InternKeys gives every address the id Intern gives it in a twin
 // directory, in chunks and across chunk borders, with invalid ones -1 and
 // counted.
-func TestInternAllMatchesIntern(t *testing.T) {
+func TestInternKeysMatchesIntern(t *testing.T) {
 	one, err := NewDirectory(staff, staffOptOuts, nil, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -28,7 +28,12 @@ func TestInternAllMatchesIntern(t *testing.T) {
 		raws = append(raws, strings.ReplaceAll(f, "%d", strconv.Itoa(i%37)))
 	}
 	ids := make([]int32, len(raws))
-	invalid := all.InternAll(raws, ids)
+	var keys Keys
+	keys.Reset(all, len(raws), 0)
+	for _, raw := range raws {
+		keys.Add(raw)
+	}
+	invalid := all.InternKeys(&keys, ids)
 	wantInvalid := 0
 	for i, raw := range raws {
 		want, ok := one.Intern(raw)
@@ -37,7 +42,7 @@ func TestInternAllMatchesIntern(t *testing.T) {
 			wantInvalid++
 		}
 		if ids[i] != want {
-			t.Fatalf("%q: InternAll id %d, Intern id %d", raw, ids[i], want)
+			t.Fatalf("%q: InternKeys id %d, Intern id %d", raw, ids[i], want)
 		}
 	}
 	if invalid != wantInvalid || wantInvalid == 0 {

@@ -1,9 +1,11 @@
 package scoring
 
 import (
+	"cmp"
 	"fmt"
 	"hash/maphash"
 	"slices"
+	"strings"
 )
 
 // Repeats finds, in a first pass over an id column, which rows carry an id
@@ -192,25 +194,63 @@ func (h *hashGroups) get(key uint64) int32 {
 type Merger struct {
 	dir    *Directory
 	groups []group
-	blocks blockTable
+	blocks chunked[partyBlock]
 	free   int32     // first unused block, or -1
 	ids    addrStore // each group's id, as first seen
 	held   int
 	// others holds rows whose id shares its group's hash but is another id;
 	// their row count is unknown, so they wait for Each.
-	others map[string]*Message
+	others map[string]*other
 	out    Message
 }
 
+// merged is what the rows of one message make together, but its parties.
+type merged struct {
+	time      int64
+	sender    int32
+	rows      int32
+	hasTime   bool
+	cancelled bool
+	disagree  bool
+}
+
+// add merges row in.
+func (h *merged) add(dir *Directory, row *Message) {
+	h.rows++
+	if row.HasTime && (!h.hasTime || row.Time < h.time) {
+		h.time, h.hasTime = row.Time, true
+	}
+	if row.Sender >= 0 {
+		switch {
+		case h.sender < 0:
+			h.sender = row.Sender
+		case row.Sender != h.sender:
+			h.disagree = true
+			if dir.Addr(row.Sender) < dir.Addr(h.sender) {
+				h.sender = row.Sender
+			}
+		}
+	}
+	h.cancelled = h.cancelled || row.Cancelled
+}
+
+// message is h as a Message with parties.
+func (h *merged) message(parties []Party) Message {
+	return Message{Time: h.time, HasTime: h.hasTime, Sender: h.sender, Disagree: h.disagree,
+		Cancelled: h.cancelled, Parties: parties, Rows: int(h.rows)}
+}
+
 type group struct {
-	time       int64
-	sender     int32
-	rows, want int32
+	merged
+	want       int32
 	id         int32 // in ids; -1 before the first row
 	head, tail int32 // party blocks; -1 when none
-	hasTime    bool
-	cancelled  bool
-	disagree   bool
+}
+
+// other is a message whose id shares its group's hash but not its id.
+type other struct {
+	merged
+	parties []Party
 }
 
 // A partyBlock is a cache line of parties.
@@ -220,34 +260,12 @@ type partyBlock struct {
 	weight  [7]float32 // field weights (1, 0.5) are exact in float32
 }
 
-// blockTable holds party blocks in chunks of 1 MiB, so that growing it never
-// copies the blocks already held.
-type blockTable struct {
-	chunks [][]partyBlock
-	n      int32
-}
-
-const blockChunkBits = 14
-
-func (t *blockTable) at(b int32) *partyBlock {
-	return &t.chunks[b>>blockChunkBits][b&(1<<blockChunkBits-1)]
-}
-
-// grow adds a block and returns its index.
-func (t *blockTable) grow() int32 {
-	if t.n&(1<<blockChunkBits-1) == 0 {
-		t.chunks = append(t.chunks, make([]partyBlock, 1<<blockChunkBits))
-	}
-	t.n++
-	return t.n - 1
-}
-
 // NewMerger returns an empty merger for the groups of want (rows per group,
 // from Repeats.Groups), resolving sender order through dir.
 func NewMerger(dir *Directory, want []int32) *Merger {
-	mg := &Merger{dir: dir, groups: make([]group, len(want)), free: -1, others: make(map[string]*Message)}
+	mg := &Merger{dir: dir, groups: make([]group, len(want)), free: -1, others: make(map[string]*other)}
 	for g, w := range want {
-		mg.groups[g] = group{sender: -1, want: w, id: -1, head: -1, tail: -1}
+		mg.groups[g] = group{merged: merged{sender: -1}, want: w, id: -1, head: -1, tail: -1}
 	}
 	return mg
 }
@@ -266,22 +284,7 @@ func (mg *Merger) Add(g int32, id string, row *Message) *Message {
 		mg.addOther(id, row)
 		return nil
 	}
-	gr.rows++
-	if row.HasTime && (!gr.hasTime || row.Time < gr.time) {
-		gr.time, gr.hasTime = row.Time, true
-	}
-	if row.Sender >= 0 {
-		switch {
-		case gr.sender < 0:
-			gr.sender = row.Sender
-		case row.Sender != gr.sender:
-			gr.disagree = true
-			if mg.dir.Addr(row.Sender) < mg.dir.Addr(gr.sender) {
-				gr.sender = row.Sender
-			}
-		}
-	}
-	gr.cancelled = gr.cancelled || row.Cancelled
+	gr.add(mg.dir, row)
 	for _, p := range row.Parties {
 		mg.push(gr, p)
 	}
@@ -299,7 +302,7 @@ func (mg *Merger) push(gr *group, p Party) {
 		if b >= 0 {
 			mg.free = mg.blocks.at(b).next
 		} else {
-			b = mg.blocks.grow()
+			b = mg.blocks.push(partyBlock{})
 		}
 		*mg.blocks.at(b) = partyBlock{next: -1}
 		if gr.tail < 0 {
@@ -318,8 +321,7 @@ func (mg *Merger) push(gr *group, p Party) {
 // marks it done.
 func (mg *Merger) release(gr *group) *Message {
 	m := &mg.out
-	*m = Message{Time: gr.time, HasTime: gr.hasTime, Sender: gr.sender, Disagree: gr.disagree,
-		Cancelled: gr.cancelled, Parties: m.Parties[:0], Rows: int(gr.rows)}
+	*m = gr.message(m.Parties[:0])
 	for b := gr.head; b >= 0; {
 		blk := mg.blocks.at(b)
 		for i := range blk.n {
@@ -335,29 +337,14 @@ func (mg *Merger) release(gr *group) *Message {
 }
 
 func (mg *Merger) addOther(id string, row *Message) {
-	m, ok := mg.others[id]
+	o, ok := mg.others[id]
 	if !ok {
-		m = &Message{Sender: -1}
-		mg.others[string([]byte(id))] = m
+		o = &other{merged: merged{sender: -1}}
+		mg.others[strings.Clone(id)] = o
 		mg.held++
 	}
-	m.Rows++
-	if row.HasTime && (!m.HasTime || row.Time < m.Time) {
-		m.Time, m.HasTime = row.Time, true
-	}
-	if row.Sender >= 0 {
-		switch {
-		case m.Sender < 0:
-			m.Sender = row.Sender
-		case row.Sender != m.Sender:
-			m.Disagree = true
-			if mg.dir.Addr(row.Sender) < mg.dir.Addr(m.Sender) {
-				m.Sender = row.Sender
-			}
-		}
-	}
-	m.Cancelled = m.Cancelled || row.Cancelled
-	m.Parties = append(m.Parties, row.Parties...)
+	o.add(mg.dir, row)
+	o.parties = append(o.parties, row.Parties...)
 }
 
 // Len is the number of messages held.
@@ -381,17 +368,12 @@ func (mg *Merger) Each(fn func(id string, m *Message)) {
 		ids = append(ids, left{id, -1})
 	}
 	slices.SortFunc(ids, func(a, b left) int {
-		if a.id != b.id {
-			if a.id < b.id {
-				return -1
-			}
-			return 1
-		}
-		return int(a.g - b.g)
+		return cmp.Or(strings.Compare(a.id, b.id), cmp.Compare(a.g, b.g))
 	})
 	for _, l := range ids {
 		if l.g < 0 {
-			fn(l.id, mg.others[l.id])
+			m := mg.others[l.id].message(mg.others[l.id].parties)
+			fn(l.id, &m)
 			continue
 		}
 		fn(l.id, mg.release(&mg.groups[l.g]))

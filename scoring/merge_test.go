@@ -329,7 +329,7 @@ func TestMergerBlocksAcrossChunks(t *testing.T) {
 	mg := NewMerger(f.d, []int32{2})
 	var row Message
 	row.Reset()
-	for i := range 7<<blockChunkBits + 3 {
+	for i := range 7<<chunkBits + 3 {
 		row.Parties = append(row.Parties, Party{int32(i), wCc})
 	}
 	want := slices.Clone(row.Parties)

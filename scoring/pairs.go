@@ -1,45 +1,23 @@
 package scoring
 
-// A chunk of a PairTable holds pairChunk pairs (1 MiB).
-const (
-	pairChunkBits = 14
-	pairChunk     = 1 << pairChunkBits
-)
-
-// PairTable holds the pairs of a graph in fixed-size chunks.
-//
-// A big run holds millions of pairs. Kept in one slice, every append past its
-// capacity copied all of them into a fresh, larger allocation: at 6M pairs
-// that was most of the emails stage's time (page faults on the new memory,
-// collections forced by the transient double footprint). Chunks never move,
+// PairTable holds the pairs of a graph in fixed-size chunks (see chunked),
 // so a *Pair stays valid while more are added.
 type PairTable struct {
-	chunks [][]Pair
-	n      int
+	c chunked[Pair]
 }
 
 // Len is the number of pairs.
-func (t *PairTable) Len() int { return t.n }
+func (t *PairTable) Len() int { return t.c.n }
 
 // At returns pair i, 0 <= i < Len.
-func (t *PairTable) At(i int32) *Pair {
-	return &t.chunks[i>>pairChunkBits][i&(pairChunk-1)]
-}
+func (t *PairTable) At(i int32) *Pair { return t.c.at(i) }
 
 // Chunks returns the pairs in index order, a chunk at a time, for loops
 // over all of them.
-func (t *PairTable) Chunks() [][]Pair { return t.chunks }
+func (t *PairTable) Chunks() [][]Pair { return t.c.chunks }
 
 // push appends p and returns its index.
-func (t *PairTable) push(p Pair) int32 {
-	if t.n&(pairChunk-1) == 0 {
-		t.chunks = append(t.chunks, make([]Pair, 0, pairChunk))
-	}
-	c := &t.chunks[len(t.chunks)-1]
-	*c = append(*c, p)
-	t.n++
-	return int32(t.n - 1)
-}
+func (t *PairTable) push(p Pair) int32 { return t.c.push(p) }
 
 // Release drops every pair.
 func (t *PairTable) Release() { *t = PairTable{} }

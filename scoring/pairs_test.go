@@ -6,7 +6,8 @@ import "testing"
 // more are added still points at the table's pair.
 func TestPairTableAcrossChunks(t *testing.T) {
 	var tab PairTable
-	n := 2*pairChunk + 3
+	const chunk = 1 << chunkBits
+	n := 2*chunk + 3
 	first := (*Pair)(nil)
 	for i := range n {
 		if got := tab.push(Pair{Member: int32(i), Addr: int32(-i)}); got != int32(i) {
@@ -23,7 +24,7 @@ func TestPairTableAcrossChunks(t *testing.T) {
 	if tab.At(0).Calls != 7 {
 		t.Errorf("pair 0 calls %d after growth, want 7", tab.At(0).Calls)
 	}
-	for _, i := range []int32{pairChunk - 1, pairChunk, 2 * pairChunk, int32(n - 1)} {
+	for _, i := range []int32{chunk - 1, chunk, 2 * chunk, int32(n - 1)} {
 		if p := tab.At(i); p.Member != i || p.Addr != -i {
 			t.Errorf("At(%d) = member %d addr %d", i, p.Member, p.Addr)
 		}
