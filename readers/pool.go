@@ -1,6 +1,7 @@
 package readers
 
 import (
+	"fmt"
 	"math/bits"
 	"sync"
 	"unsafe"
@@ -33,6 +34,14 @@ type Pool struct {
 
 const poolMin = 4 << 10
 
+// maxBuffer bounds one buffer. A damaged page header or footer can make
+// Arrow ask for hundreds of GB, and Go cannot recover from running out of
+// memory; a panic here becomes the ErrCorrupt of the file and row group,
+// since the readers recover decoder panics. Nothing valid needs more: a
+// page's size is an int32, and so are the offsets of the arrays Arrow builds
+// for the string columns wkw reads.
+const maxBuffer = 1 << 31
+
 // Poison makes p overwrite every buffer it takes back, so that a read of
 // freed memory reads garbage: for tests.
 func (p *Pool) Poison() *Pool {
@@ -47,6 +56,9 @@ func NewPool(limit int) *Pool {
 
 // Allocate returns a zeroed buffer of size bytes, 64-byte aligned.
 func (p *Pool) Allocate(size int) []byte {
+	if size > maxBuffer {
+		panic(fmt.Errorf("asked for a buffer of %d bytes, more than the %d bytes any valid page or column needs", size, maxBuffer))
+	}
 	if size < poolMin {
 		return alignedHeap(size)
 	}

@@ -107,3 +107,15 @@ func TestPoolConcurrentUse(t *testing.T) {
 		t.Errorf("%d buffers outstanding", len(p.out))
 	}
 }
+
+// A buffer larger than any valid page or column needs is refused with a
+// panic, which the readers turn into ErrCorrupt, rather than attempted.
+func TestPoolRefusesHugeBuffers(t *testing.T) {
+	p := NewPool(1 << 20)
+	defer func() {
+		if r := recover(); r == nil {
+			t.Errorf("Allocate(%d) did not panic", maxBuffer+1)
+		}
+	}()
+	p.Allocate(maxBuffer + 1)
+}
