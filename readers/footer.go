@@ -2,6 +2,7 @@ package readers
 
 import (
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/apache/arrow/go/v17/arrow/memory"
@@ -17,18 +18,24 @@ import (
 // length would make it allocate that much.
 const streamBufferSize = 128 << 10
 
+// source is the file under a parquet reader, for checks of our own.
+type source struct {
+	io.ReaderAt
+	size int64
+}
+
 // openParquet opens path and parses its footer; allocations made while
 // decoding pages later come from mem. The caller closes the reader, which
 // closes the file.
-func openParquet(path string, mem memory.Allocator) (*file.Reader, int64, error) {
+func openParquet(path string, mem memory.Allocator) (*file.Reader, source, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, 0, fmt.Errorf("open table file: %w", err)
+		return nil, source{}, fmt.Errorf("open table file: %w", err)
 	}
 	st, err := f.Stat()
 	if err != nil {
 		f.Close()
-		return nil, 0, fmt.Errorf("stat table file: %w", err)
+		return nil, source{}, fmt.Errorf("stat table file: %w", err)
 	}
 	props := parquet.NewReaderProperties(mem)
 	props.BufferedStreamEnabled = true
@@ -40,21 +47,21 @@ func openParquet(path string, mem memory.Allocator) (*file.Reader, int64, error)
 	})
 	if err != nil {
 		f.Close()
-		return nil, 0, fmt.Errorf("%w: file %q: %w", ErrCorrupt, path, err)
+		return nil, source{}, fmt.Errorf("%w: file %q: %w", ErrCorrupt, path, err)
 	}
 	if err := checkRowCounts(path, pf.MetaData()); err != nil {
 		pf.Close()
-		return nil, 0, err
+		return nil, source{}, err
 	}
 	if err := checkColumnChunks(path, pf.MetaData()); err != nil {
 		pf.Close()
-		return nil, 0, err
+		return nil, source{}, err
 	}
 	if err := checkStoredSchema(pf.MetaData().KeyValueMetadata()); err != nil {
 		pf.Close()
-		return nil, 0, fmt.Errorf("%w: file %q: %w", ErrCorrupt, path, err)
+		return nil, source{}, fmt.Errorf("%w: file %q: %w", ErrCorrupt, path, err)
 	}
-	return pf, st.Size(), nil
+	return pf, source{f, st.Size()}, nil
 }
 
 // checkRowCounts rejects a footer whose row groups do not add up to its own
@@ -101,7 +108,7 @@ func checkColumnChunks(path string, md *metadata.FileMetaData) error {
 
 // inspect reads path's footer and checks its schema against cols.
 func inspect(path string, cols []Column) (File, error) {
-	pf, size, err := openParquet(path, memory.DefaultAllocator)
+	pf, src, err := openParquet(path, memory.DefaultAllocator)
 	if err != nil {
 		return File{}, err
 	}
@@ -118,7 +125,7 @@ func inspect(path string, cols []Column) (File, error) {
 	if _, err := project(path, m, cols); err != nil {
 		return File{}, err
 	}
-	return File{Path: path, Size: size, Rows: md.NumRows, RowGroups: len(md.RowGroups)}, nil
+	return File{Path: path, Size: src.size, Rows: md.NumRows, RowGroups: len(md.RowGroups)}, nil
 }
 
 // projection maps a table's columns onto the top-level fields of one file.

@@ -186,7 +186,7 @@ func (t *Table) produceFile(ctx context.Context, mem memory.Allocator, path stri
 	// part open between Open and Scan would cost a descriptor per part, and
 	// projecting again protects against a file replaced in between.
 	sw := newSweeper(mem)
-	pf, _, err := openParquet(path, sw)
+	pf, src, err := openParquet(path, sw)
 	if err != nil {
 		sw.sweep()
 		send(ctx, items, item{err: err})
@@ -223,7 +223,7 @@ func (t *Table) produceFile(ctx context.Context, mem memory.Allocator, path stri
 		if len(p.leaves) == 0 {
 			ok = produceNulls(ctx, path, rg, want, batchSize, items, ready)
 		} else {
-			ok = produceRowGroup(ctx, fr, sw, p, path, rg, want, items, ready)
+			ok = produceRowGroup(ctx, fr, sw, src, p, path, rg, want, items, ready)
 		}
 		if !ok {
 			return false
@@ -234,10 +234,13 @@ func (t *Table) produceFile(ctx context.Context, mem memory.Allocator, path stri
 
 // produceRowGroup decodes one row group into items. Only the calls into
 // pqarrow are guarded against panics.
-func produceRowGroup(ctx context.Context, fr *pqarrow.FileReader, sw *sweeper, p projection, path string, rg int, want int64, items chan<- item, ready func(*item) error) bool {
+func produceRowGroup(ctx context.Context, fr *pqarrow.FileReader, sw *sweeper, src source, p projection, path string, rg int, want int64, items chan<- item, ready func(*item) error) bool {
 	fail := func(err error) bool {
 		send(ctx, items, item{err: err})
 		return false
+	}
+	if err := checkPages(src, src.size, fr.ParquetReader().MetaData(), rg, p.leaves); err != nil {
+		return fail(fmt.Errorf("%w: file %q row group %d: %w", ErrCorrupt, path, rg, err))
 	}
 	// Page buffers freed during the decoding are only freed for real once
 	// the row group's reader is released (see sweeper).

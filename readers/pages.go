@@ -1,0 +1,381 @@
+package readers
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/apache/arrow/go/v17/parquet/metadata"
+)
+
+// Arrow v17's page reader trusts the page headers too far to be handed a
+// damaged column chunk. When the pages end before the values the chunk
+// declares, its buffered reader keeps returning the bytes it last held as if
+// they were new, and serializedPageReader.Next loops on that stale header
+// forever, deferring one buffer release per pass until memory runs out. It
+// also skips the header but not the body of a page type it does not know.
+// checkPages therefore walks a row group's page headers before arrow does
+// and rejects any chunk whose pages do not lie end to end inside its bytes
+// and add up to exactly its values.
+
+// Mirrors of arrow's limits (parquet/file: defaultPageHeaderSize,
+// defaultMaxPageHeaderSize, maxDictHeaderSize).
+const (
+	pageHeaderPeek    = 16 << 10
+	maxPageHeaderSize = 16 << 20
+	oldWriterPadding  = 100
+)
+
+// Page types, from parquet.thrift.
+const (
+	pageData       = 0
+	pageIndex      = 1
+	pageDictionary = 2
+	pageDataV2     = 3
+)
+
+type pageHeader struct {
+	typ, uncompressed, compressed int32
+	values                        int32 // of a data or dictionary page
+	hasType, hasSizes, hasValues  bool
+}
+
+// checkPages walks the page headers of the column chunks leaves of row group
+// rg, which src (size bytes long) holds.
+func checkPages(src io.ReaderAt, size int64, md *metadata.FileMetaData, rg int, leaves []int) error {
+	g := md.RowGroup(rg)
+	old := md.WriterVersion().LessThan(metadata.Parquet816FixedVersion)
+	for _, c := range leaves {
+		col, err := g.ColumnChunk(c)
+		if err != nil {
+			return fmt.Errorf("column %d: %w", c, err)
+		}
+		if err := checkChunkPages(src, size, col, old); err != nil {
+			return fmt.Errorf("column %d (%s): %w", c, col.PathInSchema(), err)
+		}
+	}
+	return nil
+}
+
+func checkChunkPages(src io.ReaderAt, size int64, col *metadata.ColumnChunkMetaData, old bool) error {
+	if col.CryptoMetadata() != nil {
+		return errors.New("column chunk is encrypted")
+	}
+	// The same bounds arrow's RowGroupReader.GetColumnPageReader reads.
+	start := col.DataPageOffset()
+	if col.HasDictionaryPage() && col.DictionaryPageOffset() > 0 && start > col.DictionaryPageOffset() {
+		start = col.DictionaryPageOffset()
+	}
+	length := col.TotalCompressedSize()
+	if start < 0 || length < 0 || start > size || length > size-start {
+		return fmt.Errorf("chunk at offset %d, length %d, lies outside the %d-byte file", start, length, size)
+	}
+	end := start + length
+	if old {
+		end += min(oldWriterPadding, size-end)
+	}
+	want := col.NumValues()
+	if want < 0 {
+		return fmt.Errorf("chunk declares %d values", want)
+	}
+	var got int64
+	buf := make([]byte, 0, 256)
+	for pos, page := start, 0; got < want; page++ {
+		if pos == end {
+			return fmt.Errorf("pages end at offset %d holding %d values, chunk declares %d", pos, got, want)
+		}
+		h, n, err := readPageHeader(src, pos, end, &buf)
+		if err != nil {
+			return fmt.Errorf("page %d at offset %d: %w", page, pos, err)
+		}
+		body := pos + int64(n)
+		if int64(h.compressed) > end-body {
+			return fmt.Errorf("page %d at offset %d: %d-byte body runs past the chunk's end at %d", page, pos, h.compressed, end)
+		}
+		switch h.typ {
+		case pageDictionary:
+			if page != 0 {
+				return fmt.Errorf("page %d at offset %d: dictionary page after the first", page, pos)
+			}
+		case pageData, pageDataV2:
+			got += int64(h.values)
+		default:
+			return fmt.Errorf("page %d at offset %d: unsupported page type %d", page, pos, h.typ)
+		}
+		pos = body + int64(h.compressed)
+	}
+	if got != want {
+		return fmt.Errorf("pages hold at least %d values, chunk declares %d", got, want)
+	}
+	return nil
+}
+
+// readPageHeader reads the header at pos, which must end before end, into
+// a pageHeader, and returns its length in bytes. Like arrow, it reads a
+// window and doubles it while the header does not fit.
+func readPageHeader(src io.ReaderAt, pos, end int64, buf *[]byte) (pageHeader, int, error) {
+	for window := int64(256); ; window *= 2 {
+		w := min(window, end-pos)
+		if w <= 0 {
+			return pageHeader{}, 0, errors.New("no page header before the chunk's end")
+		}
+		if int64(cap(*buf)) < w {
+			*buf = make([]byte, w)
+		}
+		b := (*buf)[:w]
+		if n, err := src.ReadAt(b, pos); int64(n) != w {
+			return pageHeader{}, 0, fmt.Errorf("read page header: %w", err)
+		}
+		h, n, err := parsePageHeader(b)
+		switch {
+		case err == nil:
+			if !h.hasType || !h.hasSizes || !h.hasValues {
+				return pageHeader{}, 0, errors.New("page header lacks a required field")
+			}
+			if h.uncompressed < 0 || h.compressed < 0 || h.values < 0 {
+				return pageHeader{}, 0, fmt.Errorf("page header declares a negative size or count (%d, %d, %d)", h.uncompressed, h.compressed, h.values)
+			}
+			return h, n, nil
+		case errors.Is(err, errShortHeader) && w == window && window < maxPageHeaderSize:
+			continue
+		default:
+			return pageHeader{}, 0, fmt.Errorf("page header: %w", err)
+		}
+	}
+}
+
+var errShortHeader = errors.New("truncated")
+
+// parsePageHeader decodes the fields checkPages needs from a Thrift
+// compact-protocol PageHeader at the start of b and skips the rest.
+func parsePageHeader(b []byte) (pageHeader, int, error) {
+	d := compact{b: b}
+	var h pageHeader
+	var sizes int
+	err := d.structFields(func(id int16, typ byte) error {
+		switch {
+		case id == 1 && typ == ctI32:
+			v, err := d.i32()
+			h.typ, h.hasType = v, true
+			return err
+		case (id == 2 || id == 3) && typ == ctI32:
+			v, err := d.i32()
+			if id == 2 {
+				h.uncompressed = v
+			} else {
+				h.compressed = v
+			}
+			sizes++
+			return err
+		case (id == 5 || id == 7 || id == 8) && typ == ctStruct:
+			// data_page_header, dictionary_page_header, data_page_header_v2:
+			// num_values is field 1 of each.
+			d.depth++
+			defer func() { d.depth-- }()
+			return d.structFields(func(id int16, typ byte) error {
+				if id == 1 && typ == ctI32 {
+					v, err := d.i32()
+					h.values, h.hasValues = v, true
+					return err
+				}
+				return d.skip(typ)
+			})
+		}
+		return d.skip(typ)
+	})
+	if err != nil {
+		return pageHeader{}, 0, err
+	}
+	h.hasSizes = sizes == 2
+	if h.typ == pageIndex {
+		h.hasValues = true
+	}
+	return h, d.pos, nil
+}
+
+// Thrift compact protocol types.
+const (
+	ctStop   = 0
+	ctTrue   = 1
+	ctFalse  = 2
+	ctByte   = 3
+	ctI16    = 4
+	ctI32    = 5
+	ctI64    = 6
+	ctDouble = 7
+	ctBinary = 8
+	ctList   = 9
+	ctSet    = 10
+	ctMap    = 11
+	ctStruct = 12
+)
+
+const maxThriftDepth = 32
+
+type compact struct {
+	b     []byte
+	pos   int
+	depth int
+}
+
+func (d *compact) byte() (byte, error) {
+	if d.pos >= len(d.b) {
+		return 0, errShortHeader
+	}
+	c := d.b[d.pos]
+	d.pos++
+	return c, nil
+}
+
+func (d *compact) uvarint() (uint64, error) {
+	var v uint64
+	for shift := 0; shift < 64; shift += 7 {
+		c, err := d.byte()
+		if err != nil {
+			return 0, err
+		}
+		v |= uint64(c&0x7f) << shift
+		if c < 0x80 {
+			return v, nil
+		}
+	}
+	return 0, errors.New("varint longer than 10 bytes")
+}
+
+func (d *compact) varint() (int64, error) {
+	u, err := d.uvarint()
+	return int64(u>>1) ^ -int64(u&1), err
+}
+
+func (d *compact) i32() (int32, error) {
+	v, err := d.varint()
+	if err == nil && int64(int32(v)) != v {
+		return 0, fmt.Errorf("i32 value %d out of range", v)
+	}
+	return int32(v), err
+}
+
+// structFields calls field for each field header of a struct up to its
+// stop byte; field must consume the field's value.
+func (d *compact) structFields(field func(id int16, typ byte) error) error {
+	if d.depth > maxThriftDepth {
+		return errors.New("structs nested too deep")
+	}
+	var last int16
+	for {
+		c, err := d.byte()
+		if err != nil {
+			return err
+		}
+		if c == ctStop {
+			return nil
+		}
+		typ := c & 0x0f
+		id := last + int16(c>>4)
+		if c>>4 == 0 {
+			v, err := d.varint()
+			if err != nil {
+				return err
+			}
+			if int64(int16(v)) != v {
+				return fmt.Errorf("field id %d out of range", v)
+			}
+			id = int16(v)
+		}
+		if err := field(id, typ); err != nil {
+			return err
+		}
+		last = id
+	}
+}
+
+// skip consumes a value of type typ as a struct field (where booleans carry
+// no bytes of their own).
+func (d *compact) skip(typ byte) error {
+	if typ == ctTrue || typ == ctFalse {
+		return nil
+	}
+	return d.skipValue(typ)
+}
+
+// skipValue consumes a value of type typ as a container element (where a
+// boolean is one byte).
+func (d *compact) skipValue(typ byte) error {
+	switch typ {
+	case ctTrue, ctFalse, ctByte:
+		_, err := d.byte()
+		return err
+	case ctI16, ctI32, ctI64:
+		_, err := d.uvarint()
+		return err
+	case ctDouble:
+		return d.advance(8)
+	case ctBinary:
+		n, err := d.uvarint()
+		if err != nil {
+			return err
+		}
+		return d.advance(n)
+	case ctList, ctSet:
+		h, err := d.byte()
+		if err != nil {
+			return err
+		}
+		n := uint64(h >> 4)
+		if n == 15 {
+			if n, err = d.uvarint(); err != nil {
+				return err
+			}
+		}
+		return d.elements(n, h&0x0f, 0, false)
+	case ctMap:
+		n, err := d.uvarint()
+		if err != nil || n == 0 {
+			return err
+		}
+		kv, err := d.byte()
+		if err != nil {
+			return err
+		}
+		return d.elements(n, kv>>4, kv&0x0f, true)
+	case ctStruct:
+		d.depth++
+		defer func() { d.depth-- }()
+		return d.structFields(func(_ int16, typ byte) error { return d.skip(typ) })
+	}
+	return fmt.Errorf("unknown thrift type %d", typ)
+}
+
+// elements skips n container elements of type a, or with pairs n key-value
+// pairs of types a and b.
+func (d *compact) elements(n uint64, a, b byte, pairs bool) error {
+	// Every element takes at least a byte, so a count beyond the bytes
+	// left is a damaged header, not a long wait.
+	if n > uint64(len(d.b)-d.pos) {
+		return errShortHeader
+	}
+	d.depth++
+	defer func() { d.depth-- }()
+	if d.depth > maxThriftDepth {
+		return errors.New("containers nested too deep")
+	}
+	for ; n > 0; n-- {
+		if err := d.skipValue(a); err != nil {
+			return err
+		}
+		if pairs {
+			if err := d.skipValue(b); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (d *compact) advance(n uint64) error {
+	if n > uint64(len(d.b)-d.pos) {
+		return errShortHeader
+	}
+	d.pos += int(n)
+	return nil
+}
