@@ -19,6 +19,7 @@ var errOutputTooLarge = fmt.Errorf("rendered draft exceeds %d bytes", maxOutput)
 type Template struct {
 	name string
 	tmpl *template.Template
+	prog program // nil when the template needs text/template to run
 }
 
 // Parse parses text as a Go text/template named name (the file path, used in
@@ -33,7 +34,7 @@ func Parse(name, text string) (*Template, error) {
 	if err := check(tmpl, name, text); err != nil {
 		return nil, err
 	}
-	t := &Template{name: name, tmpl: tmpl}
+	t := &Template{name: name, tmpl: tmpl, prog: compile(tmpl)}
 
 	subject, body, err := t.Render(Example())
 	if err != nil {
@@ -63,8 +64,23 @@ func Parse(name, text string) (*Template, error) {
 // text fields of d are trimmed and their line breaks rendered as spaces, so
 // only the template decides where lines end.
 func (t *Template) Render(d Data) (subject, body string, err error) {
+	d = d.clean()
+	if t.prog != nil {
+		// No loop, no recursion: the output is the template's text and a
+		// bounded number of fields, so it is checked once at the end.
+		out := t.prog(make([]byte, 0, 1024), &d)
+		if len(out) > maxOutput {
+			return "", "", &lineError{name: t.name, msg: errOutputTooLarge.Error(), cause: errOutputTooLarge}
+		}
+		return split(t.name, string(out))
+	}
+	return t.renderText(d)
+}
+
+// renderText is Render through text/template, for d already cleaned.
+func (t *Template) renderText(d Data) (subject, body string, err error) {
 	out := &limitedBuffer{}
-	if err := t.tmpl.Execute(out, d.clean()); err != nil {
+	if err := t.tmpl.Execute(out, d); err != nil {
 		if errors.Is(err, errOutputTooLarge) {
 			return "", "", &lineError{name: t.name, msg: err.Error(), cause: err}
 		}
