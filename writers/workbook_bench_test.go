@@ -60,6 +60,7 @@ func benchmarkWorkbook(b *testing.B, r *Report) WorkbookStats {
 	b.ReportAllocs()
 	dir := b.TempDir()
 	var stats WorkbookStats
+	var size int64
 	for i := 0; b.Loop(); i++ {
 		path := filepath.Join(dir, fmt.Sprintf("book-%d.xlsx", i))
 		var err error
@@ -67,6 +68,9 @@ func benchmarkWorkbook(b *testing.B, r *Report) WorkbookStats {
 			b.Fatal(err)
 		}
 		b.StopTimer()
+		if st, err := os.Stat(path); err == nil {
+			size = st.Size()
+		}
 		if err := os.Remove(path); err != nil {
 			b.Fatal(err)
 		}
@@ -74,6 +78,7 @@ func benchmarkWorkbook(b *testing.B, r *Report) WorkbookStats {
 	}
 	rows := float64(len(r.Introducers)+len(r.Drafts)) * float64(b.N)
 	b.ReportMetric(rows/b.Elapsed().Seconds(), "rows/s")
+	b.ReportMetric(float64(size)/1e6, "MB")
 	return stats
 }
 

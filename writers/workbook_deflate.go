@@ -3,7 +3,7 @@ package writers
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
+	"github.com/klauspost/compress/flate"
 	"hash/crc32"
 	"runtime"
 	"sync"
@@ -14,6 +14,10 @@ import (
 // 380,000 synthetic CRM rows, level 2 made a file 16% larger than level 6
 // (excelize's) in less than half the CPU time; level 1 was no faster and
 // its file 13% larger still, level 3 took a fifth more time to save 4%.
+// The encoder is klauspost/compress's (already in the build for zstd), the
+// same format as compress/flate's: on BenchmarkWorkbookLinks it writes the
+// workbook in 0.51 s where compress/flate took 0.64 s, for a file 6% larger
+// (22.4 MB against 21.0 MB).
 const compressLevel = 2
 
 // A part is one entry of the workbook package, made in pieces. Each piece is
