@@ -127,7 +127,12 @@ func (c compiler) list(l *parse.ListNode, dot reflect.Type) (step, bool) {
 	}
 	return func(out []byte, dot val) []byte {
 		for _, s := range steps {
-			out = s(out, dot)
+			// Past the limit the draft is refused anyway: stop, rather than
+			// let a template that names a huge field many times grow the
+			// buffer without bound (text/template stops at the same point).
+			if out = s(out, dot); len(out) > maxOutput {
+				return out
+			}
 		}
 		return out
 	}, true

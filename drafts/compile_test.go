@@ -2,6 +2,8 @@ package drafts
 
 import (
 	"math"
+	"runtime"
+	"strings"
 	"testing"
 	"time"
 )
@@ -111,6 +113,28 @@ func TestCompiledOutputLimit(t *testing.T) {
 	renderBoth(t, tmpl, d)
 	if _, _, err := tmpl.Render(d); err == nil {
 		t.Fatal("a draft over the limit rendered")
+	}
+}
+
+// A template that names a huge field many times stops growing its output
+// once past the limit, as text/template's writer does.
+func TestCompiledOutputLimitStopsEarly(t *testing.T) {
+	tmpl, err := Parse("t", "Subject: x\n\n"+strings.Repeat("{{with .Lead}}{{.Company}}{{end}}", 200))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := Example()
+	d.Lead.Company = strings.Repeat("a", maxOutput/2)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, _, err = tmpl.Render(d)
+	runtime.ReadMemStats(&after)
+	if err == nil {
+		t.Fatal("a draft over the limit rendered")
+	}
+	// 200 copies would be 100 MiB; the limit is crossed at the third.
+	if grown := after.TotalAlloc - before.TotalAlloc; grown > 16<<20 {
+		t.Fatalf("rendering allocated %d MiB", grown>>20)
 	}
 }
 

@@ -37,7 +37,6 @@ const (
 type pageHeader struct {
 	typ, uncompressed, compressed int32
 	values                        int32 // of a data or dictionary page
-	hasType, hasSizes, hasValues  bool
 }
 
 // checkPages walks the page headers of the column chunks leaves of row group
@@ -129,12 +128,6 @@ func readPageHeader(src io.ReaderAt, pos, end int64, buf *[]byte) (pageHeader, i
 		h, n, err := parsePageHeader(b)
 		switch {
 		case err == nil:
-			if !h.hasType || !h.hasSizes || !h.hasValues {
-				return pageHeader{}, 0, errors.New("page header lacks a required field")
-			}
-			if h.uncompressed < 0 || h.compressed < 0 || h.values < 0 {
-				return pageHeader{}, 0, fmt.Errorf("page header declares a negative size or count (%d, %d, %d)", h.uncompressed, h.compressed, h.values)
-			}
 			return h, n, nil
 		case errors.Is(err, errShortHeader) && w == window && window < maxPageHeaderSize:
 			continue
@@ -147,36 +140,54 @@ func readPageHeader(src io.ReaderAt, pos, end int64, buf *[]byte) (pageHeader, i
 var errShortHeader = errors.New("truncated")
 
 // parsePageHeader decodes the fields checkPages needs from a Thrift
-// compact-protocol PageHeader at the start of b and skips the rest.
+// compact-protocol PageHeader at the start of b, skips the rest, and checks
+// them as arrow will use them: num_values is taken from the sub-header that
+// matches the page's type, as arrow does, whatever other sub-headers say.
 func parsePageHeader(b []byte) (pageHeader, int, error) {
 	d := compact{b: b}
 	var h pageHeader
-	var sizes int
+	var has [9]bool // by field id: which of the fields below were read
+	var values [9]int32
+	var defLen, repLen int32
+	compressed := true
 	err := d.structFields(func(id int16, typ byte) error {
 		switch {
-		case id == 1 && typ == ctI32:
+		case id >= 1 && id <= 3 && typ == ctI32:
 			v, err := d.i32()
-			h.typ, h.hasType = v, true
-			return err
-		case (id == 2 || id == 3) && typ == ctI32:
-			v, err := d.i32()
-			if id == 2 {
+			switch id {
+			case 1:
+				h.typ = v
+			case 2:
 				h.uncompressed = v
-			} else {
+			case 3:
 				h.compressed = v
 			}
-			sizes++
+			has[id] = err == nil
 			return err
 		case (id == 5 || id == 7 || id == 8) && typ == ctStruct:
 			// data_page_header, dictionary_page_header, data_page_header_v2:
-			// num_values is field 1 of each.
+			// num_values is field 1 of each; the v2 header adds the levels'
+			// lengths (5, 6) and is_compressed (7).
+			sub := id
 			d.depth++
 			defer func() { d.depth-- }()
 			return d.structFields(func(id int16, typ byte) error {
-				if id == 1 && typ == ctI32 {
+				switch {
+				case id == 1 && typ == ctI32:
 					v, err := d.i32()
-					h.values, h.hasValues = v, true
+					values[sub], has[sub] = v, err == nil
 					return err
+				case sub == 8 && (id == 5 || id == 6) && typ == ctI32:
+					v, err := d.i32()
+					if id == 5 {
+						defLen = v
+					} else {
+						repLen = v
+					}
+					return err
+				case sub == 8 && id == 7 && (typ == ctTrue || typ == ctFalse):
+					compressed = typ == ctTrue
+					return nil
 				}
 				return d.skip(typ)
 			})
@@ -186,9 +197,42 @@ func parsePageHeader(b []byte) (pageHeader, int, error) {
 	if err != nil {
 		return pageHeader{}, 0, err
 	}
-	h.hasSizes = sizes == 2
-	if h.typ == pageIndex {
-		h.hasValues = true
+	if !has[1] || !has[2] || !has[3] {
+		return pageHeader{}, 0, errors.New("page header lacks its type or sizes")
+	}
+	if h.uncompressed < 0 || h.compressed < 0 {
+		return pageHeader{}, 0, fmt.Errorf("page header declares negative sizes (%d, %d)", h.uncompressed, h.compressed)
+	}
+	var sub int
+	switch h.typ {
+	case pageData:
+		sub = 5
+	case pageDictionary:
+		sub = 7
+	case pageDataV2:
+		sub = 8
+	default:
+		return h, d.pos, nil // a type checkChunkPages refuses
+	}
+	if !has[sub] {
+		return pageHeader{}, 0, fmt.Errorf("page of type %d lacks its sub-header's num_values", h.typ)
+	}
+	if h.values = values[sub]; h.values < 0 {
+		return pageHeader{}, 0, fmt.Errorf("page header declares %d values", h.values)
+	}
+	if h.typ == pageDataV2 {
+		if defLen < 0 || repLen < 0 {
+			return pageHeader{}, 0, fmt.Errorf("page header declares negative level lengths (%d, %d)", defLen, repLen)
+		}
+		// The levels are stored uncompressed ahead of the values.
+		if levels := int64(defLen) + int64(repLen); levels > int64(h.compressed) || levels > int64(h.uncompressed) {
+			return pageHeader{}, 0, fmt.Errorf("levels of %d bytes exceed the page's sizes (%d, %d)", levels, h.compressed, h.uncompressed)
+		}
+		// Arrow reads an uncompressed v2 page by its uncompressed size, the
+		// walk steps over its compressed size: they must agree.
+		if !compressed && h.uncompressed != h.compressed {
+			return pageHeader{}, 0, fmt.Errorf("uncompressed page declares %d bytes stored, %d bytes of content", h.compressed, h.uncompressed)
+		}
 	}
 	return h, d.pos, nil
 }

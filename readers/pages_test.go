@@ -2,6 +2,7 @@ package readers
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"os"
 	"path/filepath"
@@ -9,6 +10,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/apache/arrow/go/v17/arrow"
+	"github.com/apache/arrow/go/v17/arrow/array"
+	"github.com/apache/arrow/go/v17/parquet"
+	"github.com/apache/arrow/go/v17/parquet/compress"
 	"github.com/parquet-go/parquet-go/encoding/thrift"
 	"github.com/parquet-go/parquet-go/format"
 )
@@ -56,10 +61,91 @@ func TestParsePageHeaderMatchesThriftEncoder(t *testing.T) {
 		if n != len(enc) {
 			t.Errorf("header %d: length %d, want %d", i, n, len(enc))
 		}
-		want[i].hasType, want[i].hasSizes, want[i].hasValues = true, true, true
 		if got != want[i] {
 			t.Errorf("header %d: got %+v, want %+v", i, got, want[i])
 		}
+	}
+}
+
+// Arrow counts a page's values from the sub-header its type names; so must
+// the walk, whatever other sub-headers the page carries.
+func TestParsePageHeaderUsesTheSubHeaderOfItsType(t *testing.T) {
+	both := &format.PageHeader{Type: format.DataPage, UncompressedPageSize: 8, CompressedPageSize: 8}
+	both.DataPageHeader.Set(format.DataPageHeader{NumValues: 2})
+	both.DataPageHeaderV2.Set(format.DataPageHeaderV2{NumValues: 3, NumRows: 3})
+	h, _, err := parsePageHeader(encodeHeader(t, both))
+	if err != nil || h.values != 2 {
+		t.Fatalf("values = %d, %v; want 2 from data_page_header", h.values, err)
+	}
+
+	wrong := &format.PageHeader{Type: format.DataPage, UncompressedPageSize: 8, CompressedPageSize: 8}
+	wrong.DataPageHeaderV2.Set(format.DataPageHeaderV2{NumValues: 3, NumRows: 3})
+	if _, _, err := parsePageHeader(encodeHeader(t, wrong)); err == nil || !strings.Contains(err.Error(), "lacks its sub-header") {
+		t.Fatalf("a data page with only a v2 sub-header: err = %v", err)
+	}
+}
+
+func TestParsePageHeaderV2Sizes(t *testing.T) {
+	v2 := func(uncompressed, compressed, def, rep int32, isCompressed bool) []byte {
+		h := &format.PageHeader{Type: format.DataPageV2, UncompressedPageSize: uncompressed, CompressedPageSize: compressed}
+		h.DataPageHeaderV2.Set(format.DataPageHeaderV2{NumValues: 3, NumRows: 3,
+			DefinitionLevelsByteLength: def, RepetitionLevelsByteLength: rep, IsCompressed: thrift.New(isCompressed)})
+		return encodeHeader(t, h)
+	}
+	tests := []struct {
+		name string
+		b    []byte
+		want string // "" for accepted
+	}{
+		{"compressed, sizes differ", v2(100, 40, 2, 1, true), ""},
+		{"uncompressed, sizes agree", v2(100, 100, 2, 1, false), ""},
+		{"uncompressed, sizes differ", v2(1100, 100, 2, 1, false), "uncompressed page declares 100 bytes stored, 1100 bytes of content"},
+		{"levels longer than the page", v2(100, 40, 30, 20, true), "levels of 50 bytes exceed the page's sizes (40, 100)"},
+		{"negative level length", v2(100, 40, -1, 0, true), "negative level lengths"},
+	}
+	for _, tt := range tests {
+		_, _, err := parsePageHeader(tt.b)
+		if tt.want == "" && err != nil || tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)) {
+			t.Errorf("%s: err = %v, want %q", tt.name, err, tt.want)
+		}
+	}
+}
+
+// An uncompressed v2 page that claims more content than it stores made
+// arrow read on into the next pages and then, at the chunk's end, loop on a
+// stale header forever (found in review, with the header planted where
+// arrow's 128 KiB buffer refills).
+func TestScanRejectsUncompressedV2Overread(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "t.parquet")
+	sc := arrow.NewSchema([]arrow.Field{{Name: "s", Type: arrow.BinaryTypes.String, Nullable: true}}, nil)
+	writeArrow(t, path, sc, func(b *array.RecordBuilder) {
+		sb := b.Field(0).(*array.StringBuilder)
+		sb.Append("")
+		sb.Append(string(bytes.Repeat([]byte{'A'}, 200<<10)))
+		sb.Append("z")
+	}, parquet.WithDictionaryDefault(false), parquet.WithCompression(compress.Codecs.Uncompressed),
+		parquet.WithDataPageVersion(parquet.DataPageV2), parquet.WithBatchSize(1), parquet.WithDataPageSize(1024))
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The chunk starts at 4 with "type DATA_PAGE_V2, uncompressed size ...".
+	if !bytes.Equal(b[4:7], []byte{0x15, 0x06, 0x15}) {
+		t.Fatalf("unexpected layout % x", b[4:7])
+	}
+	u, n := binary.Uvarint(b[7:])
+	if binary.PutUvarint(b[7:], u+2000) != n { // zigzag: 1000 bytes more
+		t.Fatal("the larger size needs a longer varint")
+	}
+	copy(b[4+128<<10:], []byte{0x15, 0x02, 0x15, 0x00, 0x15, 0x00, 0x00}) // an index page header
+	writeBytes(t, path, b)
+	tbl := mustOpen(t, dir, "t", []Column{{Name: "s", Kind: String}})
+
+	err = scanWithin(t, tbl)
+
+	if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "page 0 at offset 4: page header: uncompressed page declares") {
+		t.Fatalf("Scan = %v, want ErrCorrupt about page 0's sizes", err)
 	}
 }
 
