@@ -274,3 +274,33 @@ func TestSweeperFreesWhatIsLeft(t *testing.T) {
 	s.sweep()
 	mem.AssertSize(t, 0)
 }
+
+// A request over maxBuffer is refused before anything below the sweeper
+// counts it, and the buffer it would have replaced is still swept (a fuzz
+// input asked to grow a buffer to 17 GB; the checked allocator had counted
+// the 17 GB and the sweeper had lost the old buffer).
+func TestSweeperRefusesHugeRequests(t *testing.T) {
+	mem := memory.NewCheckedAllocator(NewPool(1 << 20))
+	s := newSweeper(mem)
+	b := s.Allocate(100)
+	for _, grow := range []func(){
+		func() { s.Reallocate(maxBuffer+1, b) },
+		func() { s.Allocate(maxBuffer + 1) },
+	} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Error("a request over maxBuffer did not panic")
+				}
+			}()
+			grow()
+		}()
+	}
+	if got := mem.CurrentAlloc(); got != 100 {
+		t.Fatalf("after the refusals %d bytes allocated, want 100", got)
+	}
+
+	s.sweep()
+
+	mem.AssertSize(t, 0)
+}

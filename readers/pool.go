@@ -42,6 +42,13 @@ const poolMin = 4 << 10
 // for the string columns wkw reads.
 const maxBuffer = 1 << 31
 
+// checkSize panics for a request over maxBuffer.
+func checkSize(size int) {
+	if size > maxBuffer {
+		panic(fmt.Errorf("asked for a buffer of %d bytes, more than the %d bytes any valid page or column needs", size, maxBuffer))
+	}
+}
+
 // Poison makes p overwrite every buffer it takes back, so that a read of
 // freed memory reads garbage: for tests.
 func (p *Pool) Poison() *Pool {
@@ -56,9 +63,7 @@ func NewPool(limit int) *Pool {
 
 // Allocate returns a zeroed buffer of size bytes, 64-byte aligned.
 func (p *Pool) Allocate(size int) []byte {
-	if size > maxBuffer {
-		panic(fmt.Errorf("asked for a buffer of %d bytes, more than the %d bytes any valid page or column needs", size, maxBuffer))
-	}
+	checkSize(size)
 	if size < poolMin {
 		return alignedHeap(size)
 	}

@@ -34,12 +34,16 @@ func newSweeper(mem memory.Allocator) *sweeper {
 }
 
 func (s *sweeper) Allocate(size int) []byte {
+	checkSize(size)
 	b := s.mem.Allocate(size)
 	s.track(b)
 	return b
 }
 
 func (s *sweeper) Reallocate(size int, b []byte) []byte {
+	// Refused before b is untracked, so that the sweep still frees it, and
+	// before any allocator below has counted the request.
+	checkSize(size)
 	s.untrack(b)
 	out := s.mem.Reallocate(size, b)
 	s.track(out)
