@@ -1,6 +1,7 @@
 package readers
 
 import (
+	"encoding/binary"
 	"fmt"
 	"io"
 	"os"
@@ -37,6 +38,10 @@ func openParquet(path string, mem memory.Allocator) (*file.Reader, source, error
 		f.Close()
 		return nil, source{}, fmt.Errorf("stat table file: %w", err)
 	}
+	if err := checkFooter(f, st.Size()); err != nil {
+		f.Close()
+		return nil, source{}, fmt.Errorf("%w: file %q: %w", ErrCorrupt, path, err)
+	}
 	props := parquet.NewReaderProperties(mem)
 	props.BufferedStreamEnabled = true
 	props.BufferSize = streamBufferSize
@@ -62,6 +67,32 @@ func openParquet(path string, mem memory.Allocator) (*file.Reader, source, error
 		return nil, source{}, fmt.Errorf("%w: file %q: %w", ErrCorrupt, path, err)
 	}
 	return pf, source{f, st.Size()}, nil
+}
+
+// checkFooter checks what arrow would trust in a plain (unencrypted)
+// footer before it parses it; a file without one is left for arrow to
+// reject in its own words.
+func checkFooter(f io.ReaderAt, size int64) error {
+	const tail = 8 // footer length and "PAR1"
+	if size < 4+tail {
+		return nil
+	}
+	var t [tail]byte
+	if _, err := f.ReadAt(t[:], size-tail); err != nil {
+		return fmt.Errorf("read footer length: %w", err)
+	}
+	n := int64(binary.LittleEndian.Uint32(t[:4]))
+	if string(t[4:]) != "PAR1" || n > size-4-tail {
+		return nil
+	}
+	footer := make([]byte, n)
+	if _, err := f.ReadAt(footer, size-tail-n); err != nil {
+		return fmt.Errorf("read footer: %w", err)
+	}
+	if err := checkSchemaChildren(footer); err != nil {
+		return fmt.Errorf("footer: %w", err)
+	}
+	return nil
 }
 
 // checkRowCounts rejects a footer whose row groups do not add up to its own

@@ -10,6 +10,7 @@ import (
 
 	"github.com/apache/arrow/go/v17/arrow"
 	"github.com/apache/arrow/go/v17/arrow/array"
+	"github.com/parquet-go/parquet-go/encoding/thrift"
 	"github.com/parquet-go/parquet-go/format"
 )
 
@@ -87,4 +88,26 @@ func hugeFieldCount(t *testing.T, stored string) string {
 	}
 	binary.LittleEndian.PutUint32(data[start+at:], 1<<31-1)
 	return base64.StdEncoding.EncodeToString(data)
+}
+
+// Arrow v17 allocates a schema element's children before it checks them: a
+// count of 2^30 made a fuzz input ask the Go runtime for 14 GB and crash.
+func TestOpenSchemaElementWithHugeChildCount(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "users.parquet")
+	writeGo(t, path, []struct {
+		ID string `parquet:"id"`
+	}{{"u1"}, {"u2"}})
+	patchFooter(t, path, func(md *format.FileMetaData) {
+		md.Schema[0].NumChildren = thrift.New(int32(1 << 30))
+	})
+
+	_, err := Open(dir, "users", idCols)
+
+	if !errors.Is(err, ErrCorrupt) {
+		t.Fatalf("Open = %v, want ErrCorrupt", err)
+	}
+	if msg := err.Error(); !strings.Contains(msg, path) || !strings.Contains(msg, "footer: schema element 0 declares 1073741824 children, the schema has 2 elements") {
+		t.Errorf("error %q does not name %s and the count", msg, path)
+	}
 }
