@@ -90,16 +90,12 @@ type typed struct {
 	e   expr
 }
 
-// compiler carries nothing but documents that a failed compile is not an
-// error: ok false means "leave it to text/template".
-type compiler struct{}
-
 func compile(tmpl *template.Template) program {
 	if tmpl.Tree == nil || tmpl.Tree.Root == nil {
 		return nil
 	}
-	var c compiler
-	run, ok := c.list(tmpl.Tree.Root, reflect.TypeFor[Data]())
+	// Throughout, ok false means "leave it to text/template", not an error.
+	run, ok := compileList(tmpl.Tree.Root, reflect.TypeFor[Data]())
 	if !ok {
 		return nil
 	}
@@ -111,13 +107,13 @@ func compile(tmpl *template.Template) program {
 // step renders part of a template with the given dot.
 type step func(out []byte, dot val) []byte
 
-func (c compiler) list(l *parse.ListNode, dot reflect.Type) (step, bool) {
+func compileList(l *parse.ListNode, dot reflect.Type) (step, bool) {
 	if l == nil {
 		return func(out []byte, _ val) []byte { return out }, true
 	}
 	steps := make([]step, 0, len(l.Nodes))
 	for _, n := range l.Nodes {
-		s, ok := c.node(n, dot)
+		s, ok := compileNode(n, dot)
 		if !ok {
 			return nil, false
 		}
@@ -138,7 +134,7 @@ func (c compiler) list(l *parse.ListNode, dot reflect.Type) (step, bool) {
 	}, true
 }
 
-func (c compiler) node(n parse.Node, dot reflect.Type) (step, bool) {
+func compileNode(n parse.Node, dot reflect.Type) (step, bool) {
 	switch n := n.(type) {
 	case *parse.TextNode:
 		text := string(n.Text)
@@ -146,7 +142,7 @@ func (c compiler) node(n parse.Node, dot reflect.Type) (step, bool) {
 	case *parse.CommentNode:
 		return nil, true
 	case *parse.ActionNode:
-		v, ok := c.pipe(n.Pipe, dot)
+		v, ok := compilePipe(n.Pipe, dot)
 		if !ok || v.k == kStruct {
 			return nil, false
 		}
@@ -155,9 +151,9 @@ func (c compiler) node(n parse.Node, dot reflect.Type) (step, bool) {
 			return appendVal(out, &x)
 		}, true
 	case *parse.IfNode:
-		return c.branch(&n.BranchNode, dot, false)
+		return compileBranch(&n.BranchNode, dot, false)
 	case *parse.WithNode:
-		return c.branch(&n.BranchNode, dot, true)
+		return compileBranch(&n.BranchNode, dot, true)
 	}
 	return nil, false
 }
@@ -165,8 +161,8 @@ func (c compiler) node(n parse.Node, dot reflect.Type) (step, bool) {
 // branch compiles if (with false) and with: the list runs when the pipeline
 // is true, with its value as dot for with; else the else list, with dot as
 // it was.
-func (c compiler) branch(b *parse.BranchNode, dot reflect.Type, with bool) (step, bool) {
-	cond, ok := c.pipe(b.Pipe, dot)
+func compileBranch(b *parse.BranchNode, dot reflect.Type, with bool) (step, bool) {
+	cond, ok := compilePipe(b.Pipe, dot)
 	if !ok {
 		return nil, false
 	}
@@ -174,11 +170,11 @@ func (c compiler) branch(b *parse.BranchNode, dot reflect.Type, with bool) (step
 	if with {
 		inner = cond.typ
 	}
-	then, ok := c.list(b.List, inner)
+	then, ok := compileList(b.List, inner)
 	if !ok {
 		return nil, false
 	}
-	otherwise, ok := c.list(b.ElseList, dot)
+	otherwise, ok := compileList(b.ElseList, dot)
 	if !ok {
 		return nil, false
 	}
@@ -195,29 +191,29 @@ func (c compiler) branch(b *parse.BranchNode, dot reflect.Type, with bool) (step
 }
 
 // pipe compiles a pipeline of one command that declares no variables.
-func (c compiler) pipe(p *parse.PipeNode, dot reflect.Type) (typed, bool) {
+func compilePipe(p *parse.PipeNode, dot reflect.Type) (typed, bool) {
 	if p == nil || len(p.Decl) > 0 || len(p.Cmds) != 1 {
 		return typed{}, false
 	}
 	args := p.Cmds[0].Args
 	if id, ok := args[0].(*parse.IdentifierNode); ok {
-		return c.call(id.Ident, args[1:], dot)
+		return compileCall(id.Ident, args[1:], dot)
 	}
 	if len(args) != 1 {
 		return typed{}, false
 	}
-	return c.operand(args[0], dot)
+	return compileOperand(args[0], dot)
 }
 
 // operand compiles a function argument or a lone command: a field chain on
 // dot, dot itself, or a string literal.
-func (c compiler) operand(n parse.Node, dot reflect.Type) (typed, bool) {
+func compileOperand(n parse.Node, dot reflect.Type) (typed, bool) {
 	switch n := n.(type) {
 	case *parse.DotNode:
 		k, ok := kindOf(dot)
 		return typed{k, dot, func(dot val) val { return dot }}, ok
 	case *parse.FieldNode:
-		return c.field(n.Ident, dot)
+		return compileField(n.Ident, dot)
 	case *parse.StringNode:
 		s := n.Text
 		return typed{kString, reflect.TypeFor[string](), func(val) val { return val{k: kString, s: s} }}, true
@@ -248,7 +244,7 @@ func kindOf(t reflect.Type) (vkind, bool) {
 
 // field compiles a chain of struct fields on dot into one offset from the
 // struct dot points to.
-func (c compiler) field(chain []string, dot reflect.Type) (typed, bool) {
+func compileField(chain []string, dot reflect.Type) (typed, bool) {
 	if dot.Kind() != reflect.Struct || dot == timeType {
 		return typed{}, false
 	}
@@ -288,10 +284,10 @@ func (c compiler) field(chain []string, dot reflect.Type) (typed, bool) {
 // call compiles the functions a compiled template may call. or and and
 // evaluate their arguments lazily and return one of them, as text/template
 // does; they are compiled only when every argument has the same type.
-func (c compiler) call(name string, argNodes []parse.Node, dot reflect.Type) (typed, bool) {
+func compileCall(name string, argNodes []parse.Node, dot reflect.Type) (typed, bool) {
 	args := make([]typed, len(argNodes))
 	for i, n := range argNodes {
-		a, ok := c.operand(n, dot)
+		a, ok := compileOperand(n, dot)
 		if !ok {
 			return typed{}, false
 		}

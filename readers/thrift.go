@@ -135,17 +135,11 @@ func (d *compact) skipValue(typ byte) error {
 		}
 		return d.advance(n)
 	case ctList, ctSet:
-		h, err := d.byte()
+		n, typ, err := d.listHeader()
 		if err != nil {
 			return err
 		}
-		n := uint64(h >> 4)
-		if n == 15 {
-			if n, err = d.uvarint(); err != nil {
-				return err
-			}
-		}
-		return d.elements(n, h&0x0f, 0, false)
+		return d.elements(n, typ, 0, false)
 	case ctMap:
 		n, err := d.uvarint()
 		if err != nil || n == 0 {
@@ -162,6 +156,25 @@ func (d *compact) skipValue(typ byte) error {
 		return d.structFields(func(_ int16, typ byte) error { return d.skip(typ) })
 	}
 	return fmt.Errorf("unknown thrift type %d", typ)
+}
+
+// listHeader reads a list or set header: the element count, refused when
+// it exceeds the bytes left (every element takes at least one), and type.
+func (d *compact) listHeader() (n uint64, elem byte, err error) {
+	h, err := d.byte()
+	if err != nil {
+		return 0, 0, err
+	}
+	n = uint64(h >> 4)
+	if n == 15 {
+		if n, err = d.uvarint(); err != nil {
+			return 0, 0, err
+		}
+	}
+	if n > uint64(len(d.b)-d.pos) {
+		return 0, 0, errShortHeader
+	}
+	return n, h & 0x0f, nil
 }
 
 // elements skips n container elements of type a, or with pairs n key-value
@@ -210,21 +223,12 @@ func checkSchemaChildren(footer []byte) error {
 		if id != 2 || typ != ctList {
 			return d.skip(typ)
 		}
-		h, err := d.byte()
+		n, elem, err := d.listHeader()
 		if err != nil {
 			return err
 		}
-		n := uint64(h >> 4)
-		if n == 15 {
-			if n, err = d.uvarint(); err != nil {
-				return err
-			}
-		}
-		if h&0x0f != ctStruct {
-			return fmt.Errorf("schema is a list of thrift type %d, not of structs", h&0x0f)
-		}
-		if n > uint64(len(d.b)-d.pos) {
-			return errShortHeader
+		if elem != ctStruct {
+			return fmt.Errorf("schema is a list of thrift type %d, not of structs", elem)
 		}
 		d.depth++
 		defer func() { d.depth-- }()
